@@ -1,0 +1,1 @@
+"""pshv: a PowerShell-compatible shell over an in-memory Hyper-V lab."""
