@@ -1,0 +1,1 @@
+"""PowerShell text to typed syntax tree: `parse(text)` and `ParseError`."""
