@@ -254,3 +254,18 @@ class Invocable:
 
     def call(self, args: list[object] | None = None, *, dollar_under: object = ...) -> list[object]:
         raise NotImplementedError
+
+
+class _Void:
+    """What a void .NET method returns: it writes nothing to the pipeline (unlike $null)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "VOID"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+VOID = _Void()
