@@ -1,0 +1,270 @@
+"""Small state changes of the lab that keep its invariants by construction.
+
+These are the building blocks for cmdlets (New-VM, Remove-VM, Add-VMHardDiskDrive, Start-VM …)
+and for the migration core (place a VM on a host, reserve memory, relocate files).  They hold no
+migration logic: no timing, no traffic, no policy.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from pshv.lab.base import MiB
+from pshv.lab.enums import ControllerType, VhdType, VMState
+from pshv.lab.filesystem import FileSystem, NotAFile, join_path
+from pshv.lab.fstree import File, VhdHeader
+from pshv.lab.model import (
+    HardDiskDrive,
+    Host,
+    Lab,
+    MemoryReservation,
+    NetworkAdapter,
+    VirtualMachine,
+    VMMemory,
+    VMProcessor,
+)
+from pshv.lab.storage import StoragePlan
+
+CONFIG_FILE_SIZES = {".vmcx": 72 * 1024, ".vmrs": 48 * 1024, ".vmgs": 1 * MiB}
+"""Bytes of a VM's configuration (.vmcx), runtime state (.vmrs) and guest state (.vmgs) files."""
+
+MEMORY_HOLDING_STATES = {VMState.Running, VMState.Paused, VMState.Starting, VMState.Stopping,
+                         VMState.Saving, VMState.Pausing, VMState.Resuming}
+
+
+class LabOperationError(Exception):
+    """A lab operation that cannot be done in the current state."""
+
+
+class InsufficientMemory(LabOperationError):
+    def __init__(self, host: str, needed_bytes: int, free_bytes: int):
+        super().__init__(f"{host} needs {needed_bytes} bytes of memory, {free_bytes} free")
+        self.host = host
+        self.needed_bytes = needed_bytes
+        self.free_bytes = free_bytes
+
+
+class NameInUse(LabOperationError):
+    """A VM with that name or id is already registered on the host."""
+
+
+def _host(lab: Lab, host: Host | str) -> Host:
+    return host if isinstance(host, Host) else lab.host(host)
+
+
+def create_vm(
+    lab: Lab,
+    host: Host | str,
+    name: str,
+    *,
+    memory_startup_bytes: int = 512 * MiB,
+    generation: int = 2,
+    version: str | None = None,
+    path: str | None = None,
+    processor_count: int = 1,
+    switch_name: str | None = None,
+    vm_id: uuid.UUID | None = None,
+    mac_address: str | None = None,
+) -> VirtualMachine:
+    """Register a new, stopped VM and write its configuration files under `path`.
+
+    `path` is the VM's configuration folder (default: the host's VirtualMachinePath).  Like
+    New-VM, the VM gets one network adapter, connected to `switch_name` when given.
+    """
+    from pshv.lab.versions import default_vm_version
+
+    owner = _host(lab, host)
+    if owner.vm(name) is not None:
+        raise NameInUse(f"a virtual machine named '{name}' exists on {owner.name}")
+    if vm_id is not None and lab.vm_by_id(vm_id) is not None:
+        raise NameInUse(f"a virtual machine with id {vm_id} exists")
+    folder = path or owner.virtual_machine_path
+    vm = VirtualMachine(
+        name=name,
+        id=vm_id or lab.new_uuid(),
+        generation=generation,
+        version=version or default_vm_version(owner.os),
+        memory=VMMemory(
+            startup_bytes=memory_startup_bytes,
+            minimum_bytes=min(512 * MiB, memory_startup_bytes),
+            maximum_bytes=1024**4,
+        ),
+        processor=VMProcessor(count=processor_count),
+        network_adapters=[
+            NetworkAdapter(
+                id=lab.new_uuid(), switch_name=switch_name, mac_address=mac_address or lab.new_mac_address()
+            )
+        ],
+        path=folder,
+        snapshot_file_location=folder,
+        smart_paging_file_path=folder,
+        creation_time=lab.clock.seconds,
+    )
+    fs = FileSystem(lab)
+    written: list[str] = []
+    try:
+        fs.make_folder(owner, join_path(folder, "Virtual Machines"), exist_ok=True)
+        for file_path in vm.configuration_files():
+            suffix = file_path[file_path.rindex(".") :]
+            fs.write_file(owner, file_path, size_bytes=CONFIG_FILE_SIZES[suffix], overwrite=False)
+            written.append(file_path)
+    except Exception:
+        for file_path in written:
+            fs.delete(owner, file_path)
+        raise
+    owner.vms.append(vm)
+    return vm
+
+
+def remove_vm(lab: Lab, vm: VirtualMachine) -> None:
+    """Unregister a VM and delete its configuration files (its disks stay, as with Remove-VM)."""
+    owner = lab.host_of(vm)
+    fs = FileSystem(lab)
+    for file_path in vm.configuration_files():
+        if fs.exists(owner, file_path):
+            fs.delete(owner, file_path)
+    for cluster in lab.clusters:
+        cluster.groups = [g for g in cluster.groups if g.vm_id != vm.id]
+    owner.vms = [v for v in owner.vms if v is not vm]
+
+
+def add_hard_disk(
+    lab: Lab,
+    vm: VirtualMachine,
+    path: str,
+    *,
+    max_size_bytes: int | None = None,
+    used_bytes: int = 4 * MiB,
+    vhd_type: VhdType = VhdType.Dynamic,
+    controller_type: ControllerType = ControllerType.SCSI,
+    controller_number: int = 0,
+) -> HardDiskDrive:
+    """Attach a VHD to the VM at the next free location of the controller.
+
+    With `max_size_bytes`, the file is created first (New-VHD), using `used_bytes` of space
+    (the whole size for a fixed disk); without it, the file must already exist.
+    """
+    owner = lab.host_of(vm)
+    fs = FileSystem(lab)
+    if max_size_bytes is not None:
+        size = max_size_bytes if vhd_type == VhdType.Fixed else used_bytes
+        header = VhdHeader(max_size_bytes=max_size_bytes, vhd_type=vhd_type)
+        fs.write_file(owner, path, size_bytes=size, vhd=header, overwrite=False)
+    elif not fs.is_file(owner, path):
+        fs.get_item(owner, path)  # raises PathNotFound when nothing is there
+        raise NotAFile(path)
+    taken = {
+        d.controller_location
+        for d in [*vm.hard_drives, *vm.dvd_drives]
+        if d.controller_type == controller_type and d.controller_number == controller_number
+    }
+    location = next(i for i in range(64) if i not in taken)
+    drive = HardDiskDrive(
+        controller_type=controller_type,
+        controller_number=controller_number,
+        controller_location=location,
+        path=path,
+    )
+    vm.hard_drives.append(drive)
+    return drive
+
+
+def remove_hard_disk(vm: VirtualMachine, drive: HardDiskDrive) -> None:
+    """Detach a drive; its file stays."""
+    vm.hard_drives = [d for d in vm.hard_drives if d is not drive]
+
+
+def vhd_file(lab: Lab, vm: VirtualMachine, drive: HardDiskDrive) -> File:
+    """The VHD file behind a drive: `size_bytes` is the space it uses, `vhd` its header."""
+    if drive.path is None:
+        raise ValueError("a pass-through disk has no file")
+    node = FileSystem(lab).get_item(lab.host_of(vm), drive.path)
+    if not isinstance(node, File):
+        raise ValueError(f"{drive.path} is a folder")
+    return node
+
+
+# Memory --------------------------------------------------------------------------------------
+
+
+def reserve_memory(lab: Lab, host: Host | str, key: str, size_bytes: int) -> None:
+    """Set memory aside on a host under `key` (replacing an earlier reservation of that key)."""
+    owner = _host(lab, host)
+    release_memory(lab, owner, key)
+    free = owner.free_memory_bytes()
+    if size_bytes > free:
+        raise InsufficientMemory(owner.name, size_bytes, free)
+    owner.memory_reservations.append(MemoryReservation(key=key, bytes=size_bytes))
+
+
+def release_memory(lab: Lab, host: Host | str, key: str) -> None:
+    """Drop the reservation made under `key`, if any."""
+    owner = _host(lab, host)
+    owner.memory_reservations = [r for r in owner.memory_reservations if r.key != key]
+
+
+def set_vm_state(lab: Lab, vm: VirtualMachine, state: VMState) -> None:
+    """Change a VM's state, assigning or freeing its memory and stamping its start time."""
+    owner = lab.host_of(vm)
+    holds_memory = state in MEMORY_HOLDING_STATES
+    if holds_memory and vm.memory.assigned_bytes == 0:
+        free = owner.free_memory_bytes()
+        if vm.memory.startup_bytes > free:
+            raise InsufficientMemory(owner.name, vm.memory.startup_bytes, free)
+        vm.memory.assigned_bytes = vm.memory.startup_bytes
+    if not holds_memory:
+        vm.memory.assigned_bytes = 0
+    if state == VMState.Running and vm.started_at is None:
+        vm.started_at = lab.clock.seconds
+    if not holds_memory:
+        vm.started_at = None
+    vm.state = state
+
+
+# Placement and files --------------------------------------------------------------------------
+
+
+def place_vm(lab: Lab, vm: VirtualMachine, destination: Host | str) -> None:
+    """Register the VM on another host (its files stay where its paths say).
+
+    A clustered VM's role follows it when the destination is a node of the same cluster.
+    """
+    target = _host(lab, destination)
+    source = lab.host_of(vm)
+    if source is target:
+        return
+    if target.vm(vm.name) is not None:
+        raise NameInUse(f"a virtual machine named '{vm.name}' exists on {target.name}")
+    source.vms = [v for v in source.vms if v is not vm]
+    target.vms.append(vm)
+    for cluster in lab.clusters:
+        group = cluster.group_for(vm.id)
+        if group is not None and cluster.has_node(target.name):
+            group.owner_node = target.name
+
+
+def apply_storage_plan(lab: Lab, vm: VirtualMachine, plan: StoragePlan) -> None:
+    """Move the VM's files as `plan` says and point the VM at their new places.
+
+    Sources are seen from the VM's current host, destinations from `plan.destination_host`.
+    Space is checked file by file; a failure leaves the files already moved where they went
+    and the VM untouched, so callers should check the plan first (see `pshv.lab.compat`).
+    """
+    fs = FileSystem(lab)
+    source_host = lab.host_of(vm)
+    target_host = lab.host(plan.destination_host)
+    for move in plan.moves:
+        folder = move.destination[: move.destination.rindex("\\")]
+        fs.make_folder(target_host, folder, exist_ok=True)
+        fs.move(source_host, move.source, move.destination, destination_host=target_host)
+    for folder in (plan.vm_path, plan.snapshot_path, plan.smart_paging_path):
+        fs.make_folder(target_host, folder, exist_ok=True)
+    moved = {m.source.casefold(): m.destination for m in plan.moves}
+    for drive in vm.hard_drives:
+        if drive.path is not None:
+            drive.path = moved.get(drive.path.casefold(), drive.path)
+    for checkpoint in vm.checkpoints:
+        checkpoint.files = [moved.get(f.casefold(), f) for f in checkpoint.files]
+    vm.path = plan.vm_path
+    vm.snapshot_file_location = plan.snapshot_path
+    vm.smart_paging_file_path = plan.smart_paging_path
