@@ -59,7 +59,8 @@ class PSException(Exception):
             category=category,
             target=target,
         )
-        self.was_thrown = False  # set by `throw`: the error view labels it 'Exception'
+        self.was_thrown = False  # set by `throw`
+        self.script_terminating = False  # `throw`, -ErrorAction Stop: ends the script unless caught
 
     @classmethod
     def dotnet_names(cls) -> list[str]:
@@ -297,3 +298,19 @@ class ExitSignal(FlowSignal):
 
 class StopPipeline(FlowSignal):
     """Select-Object -First and friends end the upstream pipeline early."""
+
+
+SessionStateUnauthorizedAccessException = _exception(
+    "SessionStateUnauthorizedAccessException",
+    "System.Management.Automation.SessionStateUnauthorizedAccessException",
+    UnauthorizedAccessException,
+)
+register_exception_type(SessionStateUnauthorizedAccessException)
+
+
+def locate_at(error: PSException, code, node) -> PSException:
+    """Give an error the source position of `node` (in compiled `code`) unless it has one."""
+    invocation = error.record.invocation
+    if invocation.position is None:
+        invocation.position = code.position(node)
+    return error
