@@ -18,7 +18,7 @@ class LabModel(BaseModel):
     """Base of every lab model: unknown fields are errors; assignments are not re-validated
     (the lab's operations keep the state valid by construction)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def by_name(enum_cls: type[E]) -> Any:

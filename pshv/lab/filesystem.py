@@ -73,6 +73,14 @@ class FolderNotEmpty(FsError):
     """A folder with contents was deleted without asking for a recursive delete."""
 
 
+class FileInUse(FsError):
+    """A VM uses the file or folder, or something below it; `vm_name` names the VM."""
+
+    def __init__(self, path: str, vm_name: str):
+        super().__init__(path, f"in use by virtual machine '{vm_name}'")
+        self.vm_name = vm_name
+
+
 class NoTextContent(FsError):
     """The file holds binary data (a disk image, a configuration file), not text."""
 
@@ -162,6 +170,10 @@ class Location:
 HostRef = Host | str
 
 
+def _name_key(entry: Folder | File) -> str:
+    return entry.name.casefold()
+
+
 class FileSystem:
     """File operations on a lab; every method takes the host the path is seen from."""
 
@@ -241,6 +253,24 @@ class FileSystem:
         except NotAFolder:
             raise PathNotFound(location.path) from None
 
+    def user_of(self, location: Location) -> str | None:
+        """Name of a VM whose files or folders lie at or below `location`, if any."""
+        wanted = [p.casefold() for p in location.parts]
+        for host, vm in self.lab.iter_vms():
+            for ref in [*vm.referenced_files(), *vm.referenced_folders()]:
+                try:
+                    used = self.resolve(host, ref)
+                except FsError:
+                    continue
+                if used.volume is location.volume and [p.casefold() for p in used.parts[: len(wanted)]] == wanted:
+                    return vm.name
+        return None
+
+    def _ensure_unused(self, location: Location) -> None:
+        user = self.user_of(location)
+        if user is not None:
+            raise FileInUse(location.path, user)
+
     def _ensure_space(self, location: Location, extra_bytes: int) -> None:
         free = location.volume.free_bytes()
         if extra_bytes > free:
@@ -274,8 +304,7 @@ class FileSystem:
     def list_folder(self, host: HostRef, path: str) -> list[Folder | File]:
         """Contents of a folder: subfolders then files, each sorted by name."""
         folder = self._folder(self.resolve(host, path))
-        key = lambda entry: entry.name.casefold()  # noqa: E731
-        return [*sorted(folder.folders, key=key), *sorted(folder.files, key=key)]
+        return [*sorted(folder.folders, key=_name_key), *sorted(folder.files, key=_name_key)]
 
     def read_text(self, host: HostRef, path: str) -> str:
         node = self.get_item(host, path)
@@ -347,6 +376,8 @@ class FileSystem:
             raise NotAFile(path)
         if existing is not None and not overwrite:
             raise PathExists(path)
+        if existing is not None:
+            self._ensure_unused(location)
         old_size = existing.size_bytes if existing else 0
         self._ensure_space(location, size_bytes - old_size)
         now = self.lab.clock.seconds
@@ -385,11 +416,13 @@ class FileSystem:
         return node
 
     def delete(self, host: HostRef, path: str, *, recursive: bool = False) -> None:
+        """Remove a file or folder; a VM's files (and folders holding them) are refused."""
         location = self.resolve(host, path)
         parent, _ = self._parent(location)
         node = self._node(location)
         if isinstance(node, Folder) and (node.folders or node.files) and not recursive:
             raise FolderNotEmpty(path)
+        self._ensure_unused(location)
         parent.remove_child(node)
 
     def rename(self, host: HostRef, path: str, new_name: str) -> Folder | File:
@@ -398,6 +431,7 @@ class FileSystem:
         location = self.resolve(host, path)
         parent, _ = self._parent(location)
         node = self._node(location)
+        self._ensure_unused(location)
         clash = parent.child(new_name)
         if clash is not None and clash is not node:
             raise PathExists(join_path(split_path(path)[0], new_name))
@@ -421,6 +455,8 @@ class FileSystem:
         replaced = self._replaceable(parent, name, node, destination, overwrite)
         size = node.size_bytes if isinstance(node, File) else node.total_bytes()
         freed = 0 if replaced is None else self._bytes(replaced)
+        if replaced is not None:
+            self._ensure_unused(dst)
         self._ensure_space(dst, size - freed)
         if self._contains(node, parent):
             raise InvalidPath(destination, "cannot copy a folder into itself")
@@ -439,16 +475,24 @@ class FileSystem:
         *,
         destination_host: HostRef | None = None,
         overwrite: bool = False,
+        allow_in_use: bool = False,
     ) -> Folder | File:
-        """Move a file or folder to exactly `destination`; across volumes it copies then deletes."""
+        """Move a file or folder to exactly `destination`; across volumes it copies then deletes.
+
+        A VM's files are refused unless `allow_in_use` (for the lab's own storage moves, which
+        re-point the VM afterwards)."""
         src = self.resolve(host, source)
         src_parent, _ = self._parent(src)
         node = self._node(src)
+        if not allow_in_use:
+            self._ensure_unused(src)
         dst = self.resolve(destination_host or host, destination)
         parent, name = self._parent(dst)
         if self._contains(node, parent):
             raise InvalidPath(destination, "cannot move a folder into itself")
         replaced = self._replaceable(parent, name, node, destination, overwrite)
+        if replaced is not None:
+            self._ensure_unused(Location(destination, dst.volume, dst.parts, dst.owner))
         if dst.volume is not src.volume:
             freed = 0 if replaced is None else self._bytes(replaced)
             self._ensure_space(dst, self._bytes(node) - freed)

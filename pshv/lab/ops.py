@@ -119,13 +119,13 @@ def create_vm(
 def remove_vm(lab: Lab, vm: VirtualMachine) -> None:
     """Unregister a VM and delete its configuration files (its disks stay, as with Remove-VM)."""
     owner = lab.host_of(vm)
-    fs = FileSystem(lab)
-    for file_path in vm.configuration_files():
-        if fs.exists(owner, file_path):
-            fs.delete(owner, file_path)
     for cluster in lab.clusters:
         cluster.groups = [g for g in cluster.groups if g.vm_id != vm.id]
     owner.vms = [v for v in owner.vms if v is not vm]
+    fs = FileSystem(lab)
+    for file_path in vm.configuration_files():
+        if fs.exists(owner, file_path) and fs.user_of(fs.resolve(owner, file_path)) is None:
+            fs.delete(owner, file_path)
 
 
 def add_hard_disk(
@@ -256,7 +256,7 @@ def apply_storage_plan(lab: Lab, vm: VirtualMachine, plan: StoragePlan) -> None:
     for move in plan.moves:
         folder = move.destination[: move.destination.rindex("\\")]
         fs.make_folder(target_host, folder, exist_ok=True)
-        fs.move(source_host, move.source, move.destination, destination_host=target_host)
+        fs.move(source_host, move.source, move.destination, destination_host=target_host, allow_in_use=True)
     for folder in (plan.vm_path, plan.snapshot_path, plan.smart_paging_path):
         fs.make_folder(target_host, folder, exist_ok=True)
     moved = {m.source.casefold(): m.destination for m in plan.moves}
