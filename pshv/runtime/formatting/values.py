@@ -1,0 +1,145 @@
+"""How the formatter turns values into text.
+
+`display_text` is a value standing alone on the console (one object per line);
+`field_text` is a value inside a table cell or a list entry, where collections show as
+`{a, b, c}` (cut after `$FormatEnumerationLimit` items), hashtables as `{[key, value]}`
+and custom objects as `@{a=1; b=2}` (PSObjectHelper.SmartToString).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from ..objects import DotNetObject, Hashtable, PSObject
+
+FORMAT_ENUMERATION_LIMIT = 4
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def console_datetime(value: _dt.datetime) -> str:
+    """DateTime as 5.1's console shows it (en-US long date + long time)."""
+    hour = value.hour % 12 or 12
+    suffix = "AM" if value.hour < 12 else "PM"
+    return (f"{_DAYS[value.weekday()]}, {_MONTHS[value.month - 1]} {value.day}, {value.year} "
+            f"{hour}:{value.minute:02d}:{value.second:02d} {suffix}")
+
+
+def short_datetime(value: _dt.datetime) -> str:
+    """DateTime.ToString() in en-US: what table cells and strings show (`6/2/2023 12:14:05 PM`)."""
+    hour = value.hour % 12 or 12
+    suffix = "AM" if value.hour < 12 else "PM"
+    return f"{value.month}/{value.day}/{value.year} {hour}:{value.minute:02d}:{value.second:02d} {suffix}"
+
+
+def display_text(value: object) -> str:
+    """A value printed on its own line by Out-Default."""
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is _dt.datetime:
+        return console_datetime(value)
+    return field_text(value)
+
+
+def field_text(value: object, limit: int = FORMAT_ENUMERATION_LIMIT) -> str:
+    """A value shown in a table cell or after `Name : ` in a list."""
+    kind = type(value)
+    if kind is str:
+        return value
+    if value is None:
+        return ""
+    if kind is bool:
+        return "True" if value else "False"
+    if kind is int:
+        return str(value)
+    if isinstance(value, Hashtable):
+        return _enumeration([f"[{_element_text(k)}, {_element_text(v)}]" for k, v in value.items()], limit)
+    if isinstance(value, (list, tuple)):
+        return _enumeration([_element_text(item) for item in value[: limit + 1]], limit)
+    return scalar_text(value)
+
+
+def _enumeration(texts: list[str], limit: int) -> str:
+    if limit >= 0 and len(texts) > limit:
+        return "{" + ", ".join(texts[:limit]) + "...}"
+    return "{" + ", ".join(texts) + "}"
+
+
+def _element_text(value: object) -> str:
+    if isinstance(value, Hashtable):
+        return "System.Collections.Hashtable" if not value.ordered else "System.Collections.Specialized.OrderedDictionary"
+    if isinstance(value, (list, tuple)):
+        return "System.Object[]"
+    return "" if value is None else scalar_text(value)
+
+
+def scalar_text(value: object) -> str:
+    """ToString() of a single value as PowerShell shows it (invariant numbers, en-US dates)."""
+    kind = type(value)
+    if kind is _dt.datetime:
+        return short_datetime(value)
+    if kind is PSObject and value.base is None:
+        return "@{" + "; ".join(f"{name}={_element_text(item)}" for name, item in value.items()) + "}"
+    try:
+        from ..convert import to_string
+    except ImportError:  # the conversions module is being written; see _interim_to_string
+        return _interim_to_string(value)
+    return to_string(value)
+
+
+def _interim_to_string(value: object) -> str:
+    """PowerShell's string form of the common scalar types, until `convert.to_string` lands."""
+    import decimal
+    import enum
+    import math
+
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "NaN"
+        if math.isinf(value):
+            return "Infinity" if value > 0 else "-Infinity"
+        text = format(value, ".15g").replace("e", "E")
+        return "0" if text == "-0" else text
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.name
+    if isinstance(value, _dt.timedelta):
+        return timespan_text(value)
+    if isinstance(value, PSObject):
+        return scalar_text(value.base)
+    if isinstance(value, DotNetObject):
+        return value.ps_to_string()
+    return str(value)
+
+
+def timespan_text(value: _dt.timedelta) -> str:
+    """TimeSpan.ToString(): `[-][d.]hh:mm:ss[.fffffff]`."""
+    ticks = (value.days * 86400 + value.seconds) * 10_000_000 + value.microseconds * 10
+    sign = "-" if ticks < 0 else ""
+    ticks = abs(ticks)
+    days, rest = divmod(ticks, 864_000_000_000)
+    hours, rest = divmod(rest, 36_000_000_000)
+    minutes, rest = divmod(rest, 600_000_000)
+    seconds, fraction = divmod(rest, 10_000_000)
+    text = f"{sign}{str(days) + '.' if days else ''}{hours:02d}:{minutes:02d}:{seconds:02d}"
+    return text + (f".{fraction:07d}" if fraction else "")
+
+
+def is_numeric(value: object) -> bool:
+    """Numbers are right-aligned in default tables (bool is not a number here)."""
+    import decimal
+
+    return type(value) is not bool and isinstance(value, (int, float, decimal.Decimal))
+
+
+def is_scalar(value: object) -> bool:
+    """Values Out-Default prints as a line of text rather than a table or list."""
+    if value is None or isinstance(value, (str, bool, int, float, _dt.datetime)):
+        return True
+    if isinstance(value, (PSObject, Hashtable, list, tuple, DotNetObject, _dt.timedelta)):
+        return False
+    return True
