@@ -244,18 +244,21 @@ class AutoFormatter:
         text = _text_entry(obj, self.width)
         if text is not None or obj is None or is_scalar(obj):
             if text is not None:
+                if self._grouper is not None:
+                    self._grouper.close()  # text ends the group; the type keeps its columns
                 self.out.append(text)
             return
         names = type_names(obj)
         key = names[0]
         if self._table_type is not None:
+            self._grouper.before(obj)
             if key == self._table_type:
-                self._grouper.before(obj)
                 self.out.append(_row(self.ctx, self._columns, obj, self._from_view))
             else:
                 self.out.append(_list_entry(self.ctx, _list_entries(self.ctx, obj), obj))
             return
         if self._list_type is not None and key == self._list_type:
+            self._grouper.before(obj)
             self.out.append(_list_entry(self.ctx, _list_entries(self.ctx, obj), obj))
             return
         self.close()

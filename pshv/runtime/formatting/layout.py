@@ -89,6 +89,15 @@ def _single_row(texts: list[str], widths: list[int], alignments: list[str | None
     return " ".join(parts).rstrip()
 
 
+def _shown_width(text: str, wrap: bool) -> int:
+    """How wide a cell's text shows: its longest line under -Wrap, else its first line + '...'."""
+    if "\n" not in text and "\r" not in text:
+        return len(text)
+    if wrap:
+        return max(len(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return len(truncate_at_newline(text))
+
+
 def table_lines(start: FormatStart, rows: list[FormatEntry], table_width: int) -> tuple[list[int], list[str]]:
     """Column widths for a group (header and data of all its rows) and the header lines."""
     headers = start.headers
@@ -100,7 +109,7 @@ def table_lines(start: FormatStart, rows: list[FormatEntry], table_width: int) -
         width = len(header.label)
         for row in rows:
             if k < len(row.cells):
-                width = max(width, len(row.cells[k][0]))
+                width = max(width, _shown_width(row.cells[k][0], start.wrap))
         widths.append(width)
     widths = fit_widths(widths, table_width)
     if start.hide_header or all(w <= 0 for w in widths):
