@@ -314,3 +314,9 @@ def locate_at(error: PSException, code, node) -> PSException:
     if invocation.position is None:
         invocation.position = code.position(node)
     return error
+
+
+WildcardPatternException = _exception(
+    "WildcardPatternException", "System.Management.Automation.WildcardPatternException", RuntimeException
+)
+register_exception_type(WildcardPatternException)
