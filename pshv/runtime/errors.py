@@ -316,6 +316,13 @@ def locate_at(error: PSException, code, node) -> PSException:
     return error
 
 
+ParameterBindingArgumentTransformationException = _exception(
+    "ParameterBindingArgumentTransformationException",
+    "System.Management.Automation.ParameterBindingArgumentTransformationException",
+    ParameterBindingException,
+)
+register_exception_type(ParameterBindingArgumentTransformationException)
+
 WildcardPatternException = _exception(
     "WildcardPatternException", "System.Management.Automation.WildcardPatternException", RuntimeException
 )
