@@ -31,6 +31,7 @@ from pshv.lab.enums import (
     WindowsServerVersion,
 )
 from pshv.lab.filesystem import FileSystem
+from pshv.lab.fstree import Folder
 from pshv.lab.model import (
     ID_NAMESPACE,
     Cluster,
@@ -241,9 +242,9 @@ def default_lab() -> Lab:
     _windows_files(lab)
     fs = FileSystem(lab)
     fs.make_folder("FS01", "D:\\Shares\\VMs")
-    for node in ("HVC01", "HVC02"):
-        fs.make_folder(node, "C:\\ClusterStorage\\Volume1")
     for cluster_node in ("HVC01", "HVC02"):
+        # the CSV's mount point: an empty folder on C: that paths below it pass through
+        fs.make_folder(cluster_node, "C:\\ClusterStorage").add_child(Folder(name="Volume1"))
         host = lab.host(cluster_node)
         host.virtual_machine_path = host.virtual_hard_disk_path = "C:\\ClusterStorage\\Volume1"
 

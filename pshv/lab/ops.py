@@ -11,7 +11,7 @@ import uuid
 
 from pshv.lab.base import MiB
 from pshv.lab.enums import ControllerType, VhdType, VMState
-from pshv.lab.filesystem import FileSystem, NotAFile, join_path
+from pshv.lab.filesystem import FileSystem, NotAFile, PathExists, VolumeFull, join_path
 from pshv.lab.fstree import File, VhdHeader
 from pshv.lab.model import (
     HardDiskDrive,
@@ -19,6 +19,7 @@ from pshv.lab.model import (
     Lab,
     MemoryReservation,
     NetworkAdapter,
+    StorageVolume,
     VirtualMachine,
     VMMemory,
     VMProcessor,
@@ -224,35 +225,66 @@ def set_vm_state(lab: Lab, vm: VirtualMachine, state: VMState) -> None:
 # Placement and files --------------------------------------------------------------------------
 
 
-def place_vm(lab: Lab, vm: VirtualMachine, destination: Host | str) -> None:
-    """Register the VM on another host (its files stay where its paths say).
+class ClusteredVM(LabOperationError):
+    """A clustered VM can only be placed on a node of its cluster."""
 
-    A clustered VM's role follows it when the destination is a node of the same cluster.
-    """
-    target = _host(lab, destination)
-    source = lab.host_of(vm)
-    if source is target:
+
+def _check_placement(lab: Lab, vm: VirtualMachine, target: Host) -> None:
+    if lab.host_of(vm) is target:
         return
     if target.vm(vm.name) is not None:
         raise NameInUse(f"a virtual machine named '{vm.name}' exists on {target.name}")
+    for cluster in lab.clusters:
+        if cluster.group_for(vm.id) is not None and not cluster.has_node(target.name):
+            raise ClusteredVM(f"'{vm.name}' is a role of cluster {cluster.name}; {target.name} is not a node")
+
+
+def place_vm(lab: Lab, vm: VirtualMachine, destination: Host | str) -> None:
+    """Register the VM on another host (its files stay where its paths say).
+
+    A clustered VM may only go to a node of its cluster, and its role follows it.
+    """
+    target = _host(lab, destination)
+    _check_placement(lab, vm, target)
+    source = lab.host_of(vm)
+    if source is target:
+        return
     source.vms = [v for v in source.vms if v is not vm]
     target.vms.append(vm)
     for cluster in lab.clusters:
         group = cluster.group_for(vm.id)
-        if group is not None and cluster.has_node(target.name):
+        if group is not None:
             group.owner_node = target.name
 
 
 def apply_storage_plan(lab: Lab, vm: VirtualMachine, plan: StoragePlan) -> None:
-    """Move the VM's files as `plan` says and point the VM at their new places.
+    """Move the VM's files as `plan` says, point the VM at them and register it on
+    `plan.destination_host` (a storage-only move plans for the VM's own host).
 
-    Sources are seen from the VM's current host, destinations from `plan.destination_host`.
-    Space is checked file by file; a failure leaves the files already moved where they went
-    and the VM untouched, so callers should check the plan first (see `pshv.lab.compat`).
+    Sources are seen from the VM's current host, destinations from the destination host.
+    Everything that could fail (placement, reachability, name clashes, space per volume) is
+    checked before the first file moves, so a failure changes nothing.
     """
     fs = FileSystem(lab)
     source_host = lab.host_of(vm)
     target_host = lab.host(plan.destination_host)
+    _check_placement(lab, vm, target_host)
+    needed: dict[int, tuple[StorageVolume, str, int]] = {}
+    for move in plan.moves:
+        destination = fs.resolve(target_host, move.destination, computer_account=True)
+        if fs.exists(target_host, move.destination):
+            raise PathExists(move.destination)
+        if fs.resolve(source_host, move.source).volume is destination.volume:
+            continue
+        volume, path, total = needed.get(id(destination.volume), (destination.volume, move.destination, 0))
+        needed[id(destination.volume)] = (volume, path, total + move.size_bytes)
+    for volume, path, total in needed.values():
+        if total > volume.free_bytes():
+            raise VolumeFull(path, total, volume.free_bytes())
+    for folder in (plan.vm_path, plan.snapshot_path, plan.smart_paging_path):
+        fs.resolve(target_host, folder, computer_account=True)
+        if fs.is_file(target_host, folder):
+            raise PathExists(folder)
     for move in plan.moves:
         folder = move.destination[: move.destination.rindex("\\")]
         fs.make_folder(target_host, folder, exist_ok=True)
@@ -268,3 +300,4 @@ def apply_storage_plan(lab: Lab, vm: VirtualMachine, plan: StoragePlan) -> None:
     vm.path = plan.vm_path
     vm.snapshot_file_location = plan.snapshot_path
     vm.smart_paging_file_path = plan.smart_paging_path
+    place_vm(lab, vm, target_host)
