@@ -122,7 +122,7 @@ def render_parse_error(issues: list[object], text: str | None = None, width: int
     """A script's parse errors as 5.1 shows them: every error's block, then the record lines
     `ParserError: (:) [], ParentContainsErrorRecordException` and the first error's id."""
     message = parse_error_message(issues, text)
-    error_id = getattr(issues[0], "error_id", None) or "ParseException" if issues else "ParseException"
+    error_id = (getattr(issues[0], "error_id", None) if issues else None) or "ParseException"
     block = message
     block += "\n" + _indented("CategoryInfo          ", "ParserError: (:) [], ParentContainsErrorRecordException", width)
     block += "\n" + _indented("FullyQualifiedErrorId ", error_id, width)

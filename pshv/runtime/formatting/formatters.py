@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from ..errors import ErrorRecord
-from ..objects import DotNetObject, Hashtable, Invocable, PSObject
+from ..objects import DotNetObject, Hashtable, Invocable
 from .properties import (
     LIST_KEYS, TABLE_KEYS, DisplayProperty, get_property, property_names, resolve_properties, script_value,
     type_names,

@@ -8,7 +8,7 @@ first view registered for a type is its default view (what Out-Default uses).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 from .properties import DisplayProperty
