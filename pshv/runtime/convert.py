@@ -165,6 +165,8 @@ def element_string(value: object) -> str:
         return "True" if value else "False"
     if kind is float:
         return format_double(value)  # type: ignore[arg-type]
+    if isinstance(value, _enum.Enum):
+        return enum_name(value)
     if isinstance(value, int):
         return str(int(value))
     if isinstance(value, Decimal):
@@ -188,8 +190,6 @@ def element_string(value: object) -> str:
         return format_timespan(value)
     if isinstance(value, _uuid.UUID):
         return str(value)
-    if isinstance(value, _enum.Enum):
-        return enum_name(value)
     if isinstance(value, DotNetObject):
         return value.ps_to_string()
     if isinstance(value, PSType):
@@ -594,8 +594,10 @@ def _build_time(day: _dt.datetime, match: re.Match) -> _dt.datetime:
     return day.replace(hour=hour, minute=int(groups["mi"]), second=int(groups["s"] or 0), microsecond=micro)
 
 
-_TIMESPAN_TEXT = re.compile(
-    r"(?P<neg>-)?(?:(?P<d>\d+)[.:])?(?P<h>\d{1,2}):(?P<m>\d{1,2})(?::(?P<s>\d{1,2})(?:\.(?P<f>\d{1,7}))?)?\Z")
+_TIMESPAN_TEXTS = (
+    re.compile(r"(?P<neg>-)?(?:(?P<d>\d+)\.)?(?P<h>\d{1,2}):(?P<m>\d{1,2})(?::(?P<s>\d{1,2})(?:\.(?P<f>\d{1,7}))?)?\Z"),
+    re.compile(r"(?P<neg>-)?(?P<d>\d+):(?P<h>\d{1,2}):(?P<m>\d{1,2}):(?P<s>\d{1,2})(?:\.(?P<f>\d{1,7}))?\Z"),
+)
 
 
 def parse_timespan(text: str) -> _dt.timedelta:
@@ -606,7 +608,7 @@ def parse_timespan(text: str) -> _dt.timedelta:
         days = int(days_only[2])
         if days <= 10675199:
             return _dt.timedelta(days=-days if days_only[1] else days)
-    match = _TIMESPAN_TEXT.match(trimmed)
+    match = _TIMESPAN_TEXTS[0].match(trimmed) or _TIMESPAN_TEXTS[1].match(trimmed)
     if match and int(match["h"]) < 24 and int(match["m"]) < 60 and int(match["s"] or 0) < 60:
         fraction = match["f"] or ""
         ticks = (((int(match["d"] or 0) * 24 + int(match["h"])) * 60 + int(match["m"])) * 60
