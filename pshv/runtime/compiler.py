@@ -32,7 +32,7 @@ def _lazy(module: str):
 class Code:
     """A compiled unit's source text, for error positions."""
 
-    __slots__ = ("text", "path", "lines", "_line_starts")
+    __slots__ = ("text", "path", "lines")
 
     def __init__(self, text: str, path: str | None = None) -> None:
         self.text = text
@@ -44,6 +44,14 @@ class Code:
         stop = node.end if end is None else end
         length = max(1, min(stop - node.start, len(line_text) - (node.col - 1)))
         return E.Position(node.line, node.col, line_text, length, self.path, node.start)
+
+    def position_at(self, start: int, end: int) -> E.Position:
+        """The position of the source span [start, end)."""
+        line = self.text.count("\n", 0, start) + 1
+        col = start - (self.text.rfind("\n", 0, start) + 1) + 1
+        line_text = self.lines[line - 1].rstrip("\r") if 0 < line <= len(self.lines) else ""
+        length = max(1, min(end - start, len(line_text) - (col - 1)))
+        return E.Position(line, col, line_text, length, self.path, start)
 
 
 locate = E.locate_at
@@ -384,7 +392,7 @@ class Compiler:
                     if entry is not None:
                         return entry[1]
                 try:
-                    value = get_member(ctx, obj, name)
+                    value = get_member(ctx, obj, name, MISSING)
                 except E.PSException as error:
                     raise locate(error, code, node)
                 if value is MISSING:
