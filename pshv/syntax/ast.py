@@ -35,6 +35,7 @@ class Constant(Node):
 
     value: object
     text: str = ""
+    clr_type: str = ""  # .NET type of the literal: 'System.Int32', 'System.Int64', 'System.Double', 'System.Decimal'
 
 
 @dataclass(slots=True, kw_only=True)
@@ -402,6 +403,7 @@ class ScriptBlock(Node):
     end: StatementBlock | None = None
     text: str = ""
     help: str | None = None
+    extent_end: int = 0  # end offset of the block's source (the inherited `end` holds the end block)
 
 
 @dataclass(slots=True, kw_only=True)
