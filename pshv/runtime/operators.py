@@ -659,6 +659,10 @@ def translate_regex(pattern: str) -> str:
                 out.append("\\[")
                 i += 1
                 continue
+            elif c == "-" and _next_to_shorthand(pattern, i):
+                out.append("\\-")  # .NET reads '-' beside \w, \d, \s as a literal
+                i += 1
+                continue
             out.append(c)
             i += 1
             continue
@@ -686,6 +690,13 @@ def translate_regex(pattern: str) -> str:
         out.append(c)
         i += 1
     return "".join(out)
+
+
+def _next_to_shorthand(pattern: str, index: int) -> bool:
+    before = pattern[index - 2:index]
+    after = pattern[index + 1:index + 3]
+    return (len(before) == 2 and before[0] == "\\" and before[1] in "wWdDsS") or (
+        len(after) == 2 and after[0] == "\\" and after[1] in "wWdDsS")
 
 
 @lru_cache(maxsize=1024)
