@@ -74,11 +74,12 @@ class FolderNotEmpty(FsError):
 
 
 class FileInUse(FsError):
-    """A VM uses the file or folder, or something below it; `vm_name` names the VM."""
+    """A VM or a share uses the file or folder, or something below it; `user` says which
+    (e.g. "virtual machine 'web01'", "share \\\\FS01\\VMs")."""
 
-    def __init__(self, path: str, vm_name: str):
-        super().__init__(path, f"in use by virtual machine '{vm_name}'")
-        self.vm_name = vm_name
+    def __init__(self, path: str, user: str):
+        super().__init__(path, f"in use by {user}")
+        self.user = user
 
 
 class NoTextContent(FsError):
@@ -254,16 +255,22 @@ class FileSystem:
             raise PathNotFound(location.path) from None
 
     def user_of(self, location: Location) -> str | None:
-        """Name of a VM whose files or folders lie at or below `location`, if any."""
+        """What uses something at or below `location`: a VM's file or folder, or a share's folder."""
         wanted = [p.casefold() for p in location.parts]
+
+        def below(host: Host | str, path: str) -> bool:
+            try:
+                used = self.resolve(host, path)
+            except FsError:
+                return False
+            return used.volume is location.volume and [p.casefold() for p in used.parts[: len(wanted)]] == wanted
+
         for host, vm in self.lab.iter_vms():
-            for ref in [*vm.referenced_files(), *vm.referenced_folders()]:
-                try:
-                    used = self.resolve(host, ref)
-                except FsError:
-                    continue
-                if used.volume is location.volume and [p.casefold() for p in used.parts[: len(wanted)]] == wanted:
-                    return vm.name
+            if any(below(host, ref) for ref in [*vm.referenced_files(), *vm.referenced_folders()]):
+                return f"virtual machine '{vm.name}'"
+        for share in self.lab.shares:
+            if below(share.server, share.path):
+                return f"share {share.unc}"
         return None
 
     def _ensure_unused(self, location: Location) -> None:

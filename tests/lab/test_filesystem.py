@@ -18,6 +18,7 @@ from pshv.lab.filesystem import (
     split_path,
 )
 from pshv.lab.fstree import VhdHeader
+from pshv.lab.model import SmbShare
 
 
 @pytest.fixture
@@ -134,7 +135,7 @@ def test_move_across_volumes_checks_space(fs, lab):
 def test_files_of_vms_are_protected(fs):
     with pytest.raises(FileInUse) as used:
         fs.delete("HV01", "D:\\Hyper-V\\Virtual Hard Disks\\web01.vhdx")
-    assert used.value.vm_name == "web01"
+    assert used.value.user == "virtual machine 'web01'"
     with pytest.raises(FileInUse):
         fs.delete("FS01", "D:\\Shares", recursive=True)
     with pytest.raises(FileInUse):
@@ -144,3 +145,8 @@ def test_files_of_vms_are_protected(fs):
     with pytest.raises(FileInUse):
         fs.write_text("HV01", "D:\\Hyper-V\\Virtual Hard Disks\\web01.vhdx", "oops")
     fs.copy("HV01", "D:\\Hyper-V\\Virtual Hard Disks\\web01.vhdx", "E:\\web01-copy.vhdx")
+    fs.make_folder("FS01", "D:\\Shares\\Empty")
+    fs.write_text("FS01", "D:\\Shares\\Empty\\note.txt", "x")
+    fs.lab.shares.append(SmbShare(server="FS01", name="Empty", path="D:\\Shares\\Empty"))
+    with pytest.raises(FileInUse, match="share"):
+        fs.delete("FS01", "D:\\Shares\\Empty", recursive=True)
