@@ -436,10 +436,10 @@ class Binding:
 # --------------------------------------------------------------------------- conversion
 
 
-def _convert_to(value: object, pstype: PSType) -> object:
+def _convert_to(value: object, pstype: PSType, ctx: Any) -> object:
     from .convert import convert_to
 
-    return convert_to(value, pstype)
+    return convert_to(value, pstype, ctx)
 
 
 _FAIL: Any = object()
@@ -538,7 +538,7 @@ def _coerce(binding: Binding, param: _Param, value: object, coerce: bool, extent
             and (kind != _OTHER or ptype.pstype.enum is None)
         ):
             raise _cannot_convert(param, value, ptype.full_name, "Specified method is not supported.", extent)
-        return _convert_to(value, ptype.pstype)
+        return _convert_to(value, ptype.pstype, binding.ctx)
     except errors.ParameterBindingException:
         raise
     except errors.PSException as exc:
@@ -560,8 +560,9 @@ def _coerce_array(binding: Binding, param: _Param, ptype: _ParamType, value: obj
         return _FAIL
     try:
         if binding.spec.is_cmdlet or param.is_common:
-            return [item if element.accepts(item) else _convert_to(item, element.pstype) for item in items]
-        converted = _convert_to(value, ptype.pstype)
+            return [item if element.accepts(item) else _convert_to(item, element.pstype, binding.ctx)
+                    for item in items]
+        converted = _convert_to(value, ptype.pstype, binding.ctx)
         return list(converted) if isinstance(converted, (list, tuple)) else [converted]
     except errors.ParameterBindingException:
         raise

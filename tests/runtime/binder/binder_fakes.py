@@ -95,7 +95,7 @@ def _resolve(name: str) -> PSType | None:
     return TYPES.get(key)
 
 
-def _convert(value: object, pstype: PSType) -> object:
+def _convert(value: object, pstype: PSType, ctx: object = None) -> object:
     if pstype.element is not None:
         items = value if isinstance(value, list) else [value]
         try:

@@ -5,7 +5,7 @@ from pshv.runtime.params import ValidateSet, cmdlet, p
 GET_VM = cmdlet("Get-VM", default_set="Name", parameters=[
     p("Name", "string[]", aliases=["VMName"], sets="Name", position=0, by_property_name=True),
     p("Id", "int", sets="Id", position=0, mandatory=True, by_property_name=True),
-    p("ClusterObject", "object", sets="ClusterObject", position=0, mandatory=True, pipeline=True),
+    p("ClusterObject", "object", sets="ClusterObject", position=0, mandatory=True),
     p("ComputerName", "string[]", aliases=["PSComputerName"], sets="Name,Id", by_property_name=True),
 ])
 
@@ -54,7 +54,7 @@ WHERE_OBJECT = cmdlet("Where-Object", default_set="EqualSet", parameters=[
 ])
 
 STOP_VM = cmdlet("Stop-VM", default_set="Name", should_process=True, parameters=[
-    p("Name", "string[]", aliases=["VMName"], sets="Name", position=0, mandatory=True, by_property_name=True),
+    p("Name", "string[]", aliases=["VMName"], sets="Name", position=0, mandatory=True),
     p("VM", "VirtualMachine[]", sets="VMObject", position=0, mandatory=True, pipeline=True),
     p("ComputerName", "string[]", sets="Name"),
     p("Force", "switch"),
@@ -62,7 +62,7 @@ STOP_VM = cmdlet("Stop-VM", default_set="Name", should_process=True, parameters=
 ])
 
 RENAME_VM = cmdlet("Rename-VM", default_set="Name", should_process=True, parameters=[
-    p("Name", "string[]", sets="Name", position=0, mandatory=True, by_property_name=True),
+    p("Name", "string[]", sets="Name", position=0, mandatory=True),
     p("VM", "VirtualMachine[]", sets="VMObject", position=0, mandatory=True, pipeline=True),
     p("NewName", "string", position=1, mandatory=True, by_property_name=True),
 ])
