@@ -103,6 +103,19 @@ class ConsoleColor(enum.IntEnum):
     White = 15
 
 
+def _casting(build: Callable[[object], object]) -> Callable[[object], object]:
+    """A convert_from whose failures read `Cannot convert value ... Error: "<.NET message>"`
+    (the conversions module wraps ValueError that way)."""
+
+    def convert(value: object) -> object:
+        try:
+            return build(value)
+        except errors.PSException as exc:
+            raise ValueError(exc.message) from None
+
+    return convert
+
+
 def _register(full_name: str, statics: dict[str, object] | None = None, *aliases: str,
               constructor: Callable[..., object] | None = None,
               is_instance: Callable[[object], bool] | None = None,
@@ -1405,13 +1418,13 @@ def install() -> None:
               python_class=StringComparer)
     _register("System.Text.RegularExpressions.Regex", _REGEX, "regex",
               constructor=lambda ctx, pattern, options=None: R.Regex(text_of(pattern), _regex_options(options)),
-              convert_from=lambda value: value if isinstance(value, R.Regex) else R.Regex(text_of(value)),
+              convert_from=_casting(lambda value: R.Regex(text_of(value))),
               is_instance=lambda v: isinstance(v, R.Regex), python_class=R.Regex)
     _register("System.Text.RegularExpressions.Match", is_instance=lambda v: isinstance(v, R.Match),
               python_class=R.Match)
     _register("System.Version", {"parse": lambda ctx, text: Version.parse(text)}, "version",
               constructor=_version_new, is_instance=lambda v: isinstance(v, Version), python_class=Version,
-              convert_from=lambda value: value if isinstance(value, Version) else Version.parse(value))
+              convert_from=_casting(Version.parse))
     _register("System.Security.SecureString", None, "securestring", constructor=lambda ctx: SecureString(),
               is_instance=lambda v: isinstance(v, SecureString), python_class=SecureString)
     _register("System.Management.Automation.PSCredential", {"empty": None}, "pscredential",
