@@ -28,6 +28,7 @@ class Cmdlet:
         self.bound = bound  # names given explicitly (or from the pipeline)
         self.out = None  # the sink, set by the pipeline
         self.input: object = None
+        self.has_input = False  # whether the current `process` call carries a pipeline object
 
     # ------------------------------------------------------------------ life cycle
 

@@ -216,6 +216,7 @@ class ErrorRecord(DotNetObject):
         self.invocation = invocation or InvocationInfo()
         self.error_details: str | None = None
         self.script_stack_trace = ""
+        self.activity: str | None = None  # CategoryInfo's [Activity]; None: the command's name
 
     @property
     def message(self) -> str:
@@ -232,7 +233,7 @@ class ErrorRecord(DotNetObject):
 
         target_name = "" if self.target is None else _target_text(self.target)
         target_type = "" if self.target is None else short_type_name(self.target)
-        activity = self.invocation.command_name or ""
+        activity = self.activity if self.activity is not None else (self.invocation.command_name or "")
         reason = type(self.exception).dotnet_name.rsplit(".", 1)[-1]
         return f"{self.category}: ({target_name}:{target_type}) [{activity}], {reason}"
 

@@ -268,10 +268,12 @@ def _position_binding_error(error: E.PSException, code, node: A.Command, invocat
 
 
 def command_not_found(name: str) -> E.PSException:
-    return E.CommandNotFoundException(
+    error = E.CommandNotFoundException(
         f"The term '{name}' is not recognized as the name of a cmdlet, function, script file, or operable program. "
         "Check the spelling of the name, or if a path was included, verify that the path is correct and try again.",
         error_id="CommandNotFoundException", category="ObjectNotFound", target=name)
+    error.record.activity = ""
+    return error
 
 
 def create_processor(ctx, target: object, args: list, invocation: E.InvocationInfo, has_input: bool,
@@ -398,6 +400,7 @@ class CmdletProcessor:
         frame = self._enter()
         try:
             cmdlet = self.cmdlet
+            cmdlet.has_input = item is not NO_INPUT
             if item is not NO_INPUT:
                 from .binder import bind_pipeline
 

@@ -63,6 +63,7 @@ class RunResult:
     output: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     exit_code: int = 0
+    exited: bool = False  # the script ran `exit`
     stdout: str = ""
     stderr: str = ""
 
@@ -108,7 +109,7 @@ class Session:
             info = compile_scriptblock(compiler, tree)
             info.name = path or "<ScriptBlock>"
             block = ScriptBlockValue(info, ctx)
-            result.exit_code = self._execute(block, args or [], sink, new_scope)
+            result.exit_code, result.exited = self._execute(block, args or [], sink, new_scope)
         except E.PSException as error:  # a compile-time failure (e.g. an invalid assignment target)
             self._report_terminating(error)
             result.exit_code = 1
@@ -119,7 +120,7 @@ class Session:
         result.errors = list(reversed(ctx.errors[: len(ctx.errors) - errors_before]))
         return result
 
-    def _execute(self, block, args: list, sink: OutDefaultSink, new_scope: bool) -> int:
+    def _execute(self, block, args: list, sink: OutDefaultSink, new_scope: bool) -> tuple[int, bool]:
         from .binder import BoundArgument
         from .functions import ScriptProcessor
         from .pipeline import NO_INPUT
@@ -135,20 +136,20 @@ class Session:
             processor.process(NO_INPUT)
             processor.end()
         except E.ExitSignal as signal:
-            return signal.code
+            return signal.code, True
         except (E.BreakSignal, E.ContinueSignal):
-            return 0
+            return 0, False
         except E.PSException as error:
             self._report_terminating(error)
-            return 1
+            return 1, False
         except KeyboardInterrupt:
             raise
-        except RecursionError as exc:
+        except Exception as exc:  # a runtime bug: reported as a PowerShell error, never a traceback
             from .flow import internal_error
 
             self._report_terminating(internal_error(exc))
-            return 1
-        return 0
+            return 1, False
+        return 0, False
 
     def _report_terminating(self, error: E.PSException) -> None:
         ctx = self.ctx

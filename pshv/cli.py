@@ -1,0 +1,142 @@
+"""The `pshv` command line, shaped like powershell.exe's.
+
+    pshv                                  interactive shell
+    pshv [-File] script.ps1 [args...]     run a script, binding args to its param() block
+    pshv -Command "text" | -c "text"      run text ("-" reads it from standard input)
+    -NoProfile -NonInteractive -NoLogo    accepted (there is no profile; scripts never prompt)
+    -Lab FILE                             load the lab from FILE and save it back when done
+    -OutputDirectory DIR                  mount the real folder DIR as the writable drive X:
+    -LabSchema                            print the lab file's JSON Schema
+
+Parameter names are case-insensitive and may be abbreviated, as powershell.exe allows.
+"""
+
+from __future__ import annotations
+
+import sys
+
+_SWITCHES = ("noprofile", "noninteractive", "nologo", "noexit", "sta", "mta", "labschema", "help")
+_VALUED = ("executionpolicy", "windowstyle", "inputformat", "outputformat", "lab", "outputdirectory",
+           "configurationname", "version")
+
+
+class Options:
+    def __init__(self) -> None:
+        self.file: str | None = None
+        self.command: str | None = None
+        self.script_args: list[str] = []
+        self.flags: set[str] = set()
+        self.values: dict[str, str] = {}
+
+
+def _match(name: str, candidates: tuple[str, ...]) -> str | None:
+    name = name.casefold()
+    exact = [c for c in candidates if c == name]
+    if exact:
+        return exact[0]
+    found = [c for c in candidates if c.startswith(name)]
+    return found[0] if len(found) == 1 else None
+
+
+def _is_option(token: str) -> bool:
+    name = token[1:].casefold()
+    return bool(name) and ("file".startswith(name) or "command".startswith(name)
+                           or _match(name, _SWITCHES) is not None or _match(name, _VALUED) is not None)
+
+
+def parse_arguments(argv: list[str]) -> Options:
+    options = Options()
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if not token.startswith(("-", "/")) or token in ("-", "/") or (token.startswith("/") and not _is_option(token)):
+            options.file = token
+            options.script_args = argv[index + 1:]
+            return options
+        name = token[1:]
+        if name and "file".startswith(name.casefold()):
+            if index + 1 < len(argv):
+                options.file = argv[index + 1]
+                options.script_args = argv[index + 2:]
+            return options
+        if name and "command".startswith(name.casefold()):
+            options.command = " ".join(argv[index + 1:])
+            return options
+        switch = _match(name, _SWITCHES)
+        if switch is not None:
+            options.flags.add(switch)
+            index += 1
+            continue
+        valued = _match(name, _VALUED)
+        if valued is not None and index + 1 < len(argv):
+            options.values[valued] = argv[index + 1]
+            index += 2
+            continue
+        options.command = " ".join(argv[index:])  # powershell.exe runs the rest as a command
+        return options
+    return options
+
+
+def _script_arguments(tokens: list[str]) -> list:
+    from .runtime.binder import BoundArgument
+
+    arguments = []
+    for token in tokens:
+        if token.startswith("-") and len(token) > 1 and not token[1].isdigit():
+            name, colon, value = token[1:].partition(":")
+            if colon:
+                arguments.append(BoundArgument.named(name, value, colon=True))
+            else:
+                arguments.append(BoundArgument.named(name))
+        else:
+            arguments.append(BoundArgument.positional(token))
+    return arguments
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = parse_arguments(list(sys.argv[1:] if argv is None else argv))
+    if "help" in options.flags:
+        print(__doc__.strip())
+        return 0
+    if "labschema" in options.flags:
+        from .lab.files import lab_json_schema
+        import json
+
+        print(json.dumps(lab_json_schema(), indent=2))
+        return 0
+    from .runtime.host import Host
+    from .shell import create_session
+
+    interactive = options.file is None and options.command is None
+    session = create_session(Host(), interactive=interactive and "noninteractive" not in options.flags)
+    try:
+        if options.file is not None:
+            return _run_file(session, options)
+        if options.command is not None:
+            text = sys.stdin.read() if options.command.strip() == "-" else options.command
+            return session.run_script(text).exit_code
+        from .repl.basic import run_repl
+
+        return run_repl(session, logo="nologo" not in options.flags)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run_file(session, options: Options) -> int:
+    import os
+
+    from .syntax import read_script_file
+
+    path = os.path.abspath(options.file)
+    try:
+        text = read_script_file(path)
+    except OSError:
+        sys.stderr.write(
+            f"The argument '{options.file}' to the -File parameter does not exist. Provide the path to an existing "
+            "'.ps1' file as an argument to the -File parameter.\n")
+        return 1
+    return session.run_script(text, path=path, args=_script_arguments(options.script_args)).exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""Which cmdlets each module provides, as `name -> "package.module:Class"` strings.
+
+Adding a cmdlet means adding one line here; nothing is imported until the cmdlet runs, so
+start-up does not grow with the number of cmdlets.
+"""
+
+from __future__ import annotations
+
+from ..runtime.commands import CommandTable
+
+_CORE = "pshv.commands.core"
+
+MODULES: dict[str, tuple[str, dict[str, str]]] = {
+    "Microsoft.PowerShell.Utility": ("3.1.0.0", {
+        "Write-Output": f"{_CORE}.streams:WriteOutput",
+        "Write-Host": f"{_CORE}.streams:WriteHost",
+        "Write-Error": f"{_CORE}.streams:WriteError",
+        "Write-Warning": f"{_CORE}.streams:WriteWarning",
+        "Write-Verbose": f"{_CORE}.streams:WriteVerbose",
+        "Write-Debug": f"{_CORE}.streams:WriteDebug",
+        "Write-Information": f"{_CORE}.streams:WriteInformation",
+        "Write-Progress": f"{_CORE}.streams:WriteProgress",
+        "Out-Null": f"{_CORE}.output:OutNull",
+        "Out-String": f"{_CORE}.output:OutString",
+        "Out-Host": f"{_CORE}.output:OutHost",
+        "Out-Default": f"{_CORE}.output:OutDefault",
+        "Format-Table": f"{_CORE}.output:FormatTable",
+        "Format-List": f"{_CORE}.output:FormatList",
+    }),
+    "Microsoft.PowerShell.Core": ("3.0.0.0", {
+        "Where-Object": f"{_CORE}.pipeline:WhereObject",
+        "ForEach-Object": f"{_CORE}.pipeline:ForEachObject",
+    }),
+}
+
+ALIASES: dict[str, str] = {
+    "?": "Where-Object", "where": "Where-Object", "%": "ForEach-Object", "foreach": "ForEach-Object",
+    "echo": "Write-Output", "write": "Write-Output", "ft": "Format-Table", "fl": "Format-List",
+    "oh": "Out-Host",
+}
+
+
+def register_all(table: CommandTable) -> None:
+    for module, (version, cmdlets) in MODULES.items():
+        table.register_module(module, cmdlets, version=version)
+    for alias, command in ALIASES.items():
+        table.add_alias(alias, command, "")

@@ -1,0 +1,56 @@
+"""A plain read-eval-print loop: the `PS C:\\Users\\Administrator>` prompt, `>>` continuation
+while the parser says the input is incomplete, `exit` to leave."""
+
+from __future__ import annotations
+
+import sys
+
+BANNER = "Windows PowerShell (pshv)\nCopyright (C) pshv contributors. Hyper-V lab emulator.\n"
+
+
+def prompt_text(session) -> str:
+    location = session.ctx.get_variable("__location") or "C:\\Users\\Administrator"
+    return f"PS {location}> "
+
+
+def is_incomplete(text: str) -> bool:
+    from ..syntax import ParseError, parse
+
+    try:
+        parse(text)
+    except ParseError as error:
+        return any(issue.incomplete for issue in error.errors)
+    return False
+
+
+def run_repl(session, *, logo: bool = True, stdin=None, stdout=None) -> int:
+    from ..runtime import errors as E
+
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    if logo:
+        stdout.write(BANNER + "\n")
+    buffer: list[str] = []
+    while True:
+        stdout.write(">> " if buffer else prompt_text(session))
+        stdout.flush()
+        line = stdin.readline()
+        if not line:
+            stdout.write("\n")
+            return 0
+        buffer.append(line.rstrip("\n"))
+        text = "\n".join(buffer)
+        if is_incomplete(text) and line.strip():
+            continue
+        buffer.clear()
+        if not text.strip():
+            continue
+        try:
+            result = session.run_script(text, new_scope=False)
+        except KeyboardInterrupt:
+            stdout.write("\n")
+            continue
+        except E.ExitSignal as signal:
+            return signal.code
+        if getattr(result, "exited", False):
+            return result.exit_code

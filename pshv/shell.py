@@ -1,0 +1,38 @@
+"""Assemble a shell: a runtime session with the command modules and the edges attached.
+
+This is the one place that knows both the runtime and the commands; the CLI, the REPL
+and `pshv.run` all start here.
+"""
+
+from __future__ import annotations
+
+from .runtime.host import Host
+from .runtime.session import Session
+
+CONSOLE_ENV = {
+    "COMPUTERNAME": "HV01",
+    "USERNAME": "Administrator",
+    "USERDOMAIN": "CONTOSO",
+    "USERPROFILE": "C:\\Users\\Administrator",
+    "HOMEDRIVE": "C:",
+    "HOMEPATH": "\\Users\\Administrator",
+    "SystemRoot": "C:\\Windows",
+    "windir": "C:\\Windows",
+    "TEMP": "C:\\Users\\Administrator\\AppData\\Local\\Temp",
+    "TMP": "C:\\Users\\Administrator\\AppData\\Local\\Temp",
+    "OS": "Windows_NT",
+    "PROCESSOR_ARCHITECTURE": "AMD64",
+    "NUMBER_OF_PROCESSORS": "32",
+    "PSModulePath": "C:\\Users\\Administrator\\Documents\\WindowsPowerShell\\Modules;"
+                    "C:\\Program Files\\WindowsPowerShell\\Modules;C:\\Windows\\system32\\WindowsPowerShell\\v1.0\\Modules",
+    "Path": "C:\\Windows\\system32;C:\\Windows;C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\",
+}
+
+
+def create_session(host: Host | None = None, *, interactive: bool = False) -> Session:
+    from .commands import register_all
+
+    session = Session(host, services={"env": dict(CONSOLE_ENV)})
+    register_all(session.ctx.commands)
+    session.ctx.host.interactive = interactive
+    return session
