@@ -178,7 +178,8 @@ class _Param:
     """A parameter with its set bits and memberships, precomputed for binding."""
 
     __slots__ = ("spec", "name", "ptype", "mask", "in_all", "members", "pipeline", "by_value",
-                 "by_name", "mandatory", "aliases", "is_common", "takes_scriptblock")
+                 "by_name", "mandatory", "aliases", "is_common", "takes_scriptblock", "by_value_sets",
+                 "by_name_sets", "mandatory_sets")
 
     def __init__(self, spec: ParameterSpec, members: list[tuple[int, SetMembership]], all_mask: int) -> None:
         self.spec = spec
@@ -191,6 +192,10 @@ class _Param:
         self.by_name = any(member.value_from_pipeline_by_property_name for _, member in members)
         self.pipeline = self.by_value or self.by_name
         self.mandatory = any(member.mandatory for _, member in members)
+        # the sets where the parameter takes input by value / by property name / is mandatory
+        self.by_value_sets = _sets_where(members, all_mask, lambda member: member.value_from_pipeline)
+        self.by_name_sets = _sets_where(members, all_mask, lambda member: member.value_from_pipeline_by_property_name)
+        self.mandatory_sets = _sets_where(members, all_mask, lambda member: member.mandatory)
         self.aliases = spec.aliases
         self.is_common = spec.is_common
         kind = self.ptype.kind
@@ -206,6 +211,17 @@ class _Param:
         return f"_Param({self.name})"
 
 
+def _sets_where(members: list[tuple[int, SetMembership]], all_mask: int, test: Any) -> int:
+    """Bits of the sets whose membership passes `test`; -1 (every bit) for an all-sets membership."""
+    mask = 0
+    for bit, member in members:
+        if test(member):
+            if bit == 0:
+                return -1
+            mask |= bit
+    return mask
+
+
 def _or(bits: Any) -> int:
     mask = 0
     for bit in bits:
@@ -214,7 +230,7 @@ def _or(bits: Any) -> int:
 
 
 def _popcount(mask: int) -> int:
-    return bin(mask).count("1")
+    return mask.bit_count()
 
 
 class _Table:
@@ -271,6 +287,15 @@ class _Table:
                 self.by_alias.setdefault(alias.casefold(), param)
         self.pipeline_params = [param for param in self.params if param.pipeline]
         self.pipeline_reversed = list(reversed(self.pipeline_params))
+        self.mandatory_params = [param for param in self.params if param.mandatory]
+        self._mandatory_in: dict[int, list[_Param]] = {}
+
+    def mandatory_in(self, sets: int) -> list[_Param]:
+        """The parameters mandatory in any of these sets (memoized: pipeline binding asks per object)."""
+        found = self._mandatory_in.get(sets)
+        if found is None:
+            found = self._mandatory_in[sets] = [param for param in self.mandatory_params if param.mandatory_sets & sets]
+        return found
 
     def exact(self, name: str) -> ParameterSpec | None:
         key = name.casefold()
@@ -975,23 +1000,26 @@ class _Mandatory:
 def _missing_mandatory(binding: Binding, pipeline_expected: bool) -> list[_Param]:
     """Mandatory parameters nothing can supply any more; may narrow the sets when input is expected."""
     cur = binding.cur
+    bound = binding._bound_params
+    if not pipeline_expected:
+        return [param for param in binding.table.mandatory_in(cur) if param not in bound]
     per_set: dict[int, _Mandatory] = {}
     missing: list[_Param] = []
-    for param in binding._unbound():
-        if not param.mandatory:
+    for param in binding.table.mandatory_params:
+        if param in bound:
             continue
         for bit, member in param.matching(cur):
             if not member.mandatory:
                 continue
             entry = per_set.setdefault(bit, _Mandatory())
-            if pipeline_expected and member.takes_pipeline:
+            if member.takes_pipeline:
                 entry.piped.append(param)
                 entry.by_name = entry.by_name or member.value_from_pipeline_by_property_name
             else:
                 entry.plain.append(param)
                 if param not in missing:
                     missing.append(param)
-    if not pipeline_expected or not per_set:
+    if not per_set:
         return missing
     table = binding.table
     in_all = per_set.get(0, _Mandatory())
@@ -1098,47 +1126,47 @@ def _run_delayed(binding: Binding, input_object: object) -> bool:
 
 
 def _bind_pipeline_object(binding: Binding, input_object: object) -> bool:
+    bound = binding._bound_params
+    candidates = [param for param in binding.table.pipeline_reversed if param not in bound]
     valid = binding.cur
     result = False
     for state in range(4):
-        if _bind_state(binding, input_object, state, valid):
+        if not candidates:
+            break
+        if _bind_state(binding, input_object, state, valid, candidates):
             _validate_sets(binding, pre_pipeline=True, set_default=True)
             valid = binding.cur
             result = True
+            candidates = [param for param in candidates if param not in bound]
     _validate_sets(binding, pre_pipeline=False, set_default=True)
     return result
 
 
-def _bind_state(binding: Binding, input_object: object, state: int, valid: int) -> bool:
+def _bind_state(binding: Binding, input_object: object, state: int, valid: int, candidates: list[_Param]) -> bool:
     default = binding.table.default_bit
     if default and valid & default:
-        if _bind_state_in(binding, input_object, state, default):
+        if _bind_state_in(binding, input_object, state, default, candidates):
             return True
         valid &= ~default
-    return _bind_state_in(binding, input_object, state, valid)
+    return _bind_state_in(binding, input_object, state, valid, candidates)
 
 
-def _bind_state_in(binding: Binding, input_object: object, state: int, sets: int) -> bool:
+def _bind_state_in(binding: Binding, input_object: object, state: int, sets: int, candidates: list[_Param]) -> bool:
     by_value = state in (0, 2)
     coerce = state >= 2
     result = False
     bound = binding._bound_params
-    for param in binding.table.pipeline_reversed:
-        if param in bound or not (param.in_all or param.mask & sets):
+    for param in candidates:
+        if param in bound:
             continue
         if by_value:
-            if not param.by_value:
-                continue
-            if any(member.value_from_pipeline for _, member in param.matching(sets)):
+            if param.by_value_sets & sets or param.by_value_sets == -1:
                 if _try_pipeline_value(binding, param, input_object, coerce, by_value=True):
                     result = True
-        else:
-            if not param.by_name or input_object is None:
-                continue
-            if any(member.value_from_pipeline_by_property_name for _, member in param.matching(sets)):
-                found, value = _property_value(input_object, param)
-                if found and _try_pipeline_value(binding, param, value, coerce, by_value=False):
-                    result = True
+        elif input_object is not None and (param.by_name_sets & sets or param.by_name_sets == -1):
+            found, value = _property_value(input_object, param)
+            if found and _try_pipeline_value(binding, param, value, coerce, by_value=False):
+                result = True
     return result
 
 
