@@ -12,6 +12,7 @@ import enum as _enum
 import re
 import uuid as _uuid
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from functools import lru_cache
 
 from . import errors as E
 from .objects import (
@@ -537,25 +538,31 @@ def to_char(value: object) -> Char:
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
 _TIME = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.(?P<f>\d{1,7}))?)?\s*(?P<ampm>[AaPp][Mm])?"
-_DATE_PATTERNS = [
-    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ]" + _TIME + r")?\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?\Z"),
-    re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:\s+" + _TIME + r")?\Z"),
-    re.compile(r"(?P<m>\d{1,2})[/.-](?P<d>\d{1,2})[/.-](?P<y>\d{2}|\d{4})(?:\s+" + _TIME + r")?\Z"),
-    re.compile(r"(?P<d>\d{1,2})\s+(?P<mon>[A-Za-z]+)\.?,?\s+(?P<y>\d{4})(?:\s+" + _TIME + r")?\Z"),
-    re.compile(r"(?:[A-Za-z]+,\s+)?(?P<mon>[A-Za-z]+)\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})(?:\s+" + _TIME + r")?\Z"),
-]
-_TIME_ONLY = re.compile(_TIME + r"\Z")
+
+
+@lru_cache(maxsize=None)
+def _date_patterns() -> tuple[list[re.Pattern], re.Pattern]:
+    """The DateTime.Parse shapes understood (compiled on first use: start-up time matters)."""
+    dates = [
+        re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ]" + _TIME + r")?\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?\Z"),
+        re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:\s+" + _TIME + r")?\Z"),
+        re.compile(r"(?P<m>\d{1,2})[/.-](?P<d>\d{1,2})[/.-](?P<y>\d{2}|\d{4})(?:\s+" + _TIME + r")?\Z"),
+        re.compile(r"(?P<d>\d{1,2})\s+(?P<mon>[A-Za-z]+)\.?,?\s+(?P<y>\d{4})(?:\s+" + _TIME + r")?\Z"),
+        re.compile(r"(?:[A-Za-z]+,\s+)?(?P<mon>[A-Za-z]+)\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})(?:\s+" + _TIME + r")?\Z"),
+    ]
+    return dates, re.compile(_TIME + r"\Z")
 
 
 def parse_datetime(text: str, ctx: object = None) -> _dt.datetime:
     """DateTime.Parse with the invariant culture (month before day), raising PowerShell's error."""
     trimmed = text.strip()
     try:
-        for pattern in _DATE_PATTERNS:
+        dates, time_only = _date_patterns()
+        for pattern in dates:
             match = pattern.match(trimmed)
             if match:
                 return _build_datetime(match)
-        match = _TIME_ONLY.match(trimmed)
+        match = time_only.match(trimmed)
         if match:
             today = ctx.now() if ctx is not None else _dt.datetime.now()  # type: ignore[attr-defined]
             return _build_time(today.replace(hour=0, minute=0, second=0, microsecond=0), match)
@@ -594,10 +601,12 @@ def _build_time(day: _dt.datetime, match: re.Match) -> _dt.datetime:
     return day.replace(hour=hour, minute=int(groups["mi"]), second=int(groups["s"] or 0), microsecond=micro)
 
 
-_TIMESPAN_TEXTS = (
-    re.compile(r"(?P<neg>-)?(?:(?P<d>\d+)\.)?(?P<h>\d{1,2}):(?P<m>\d{1,2})(?::(?P<s>\d{1,2})(?:\.(?P<f>\d{1,7}))?)?\Z"),
-    re.compile(r"(?P<neg>-)?(?P<d>\d+):(?P<h>\d{1,2}):(?P<m>\d{1,2}):(?P<s>\d{1,2})(?:\.(?P<f>\d{1,7}))?\Z"),
-)
+@lru_cache(maxsize=None)
+def _timespan_patterns() -> tuple[re.Pattern, re.Pattern]:
+    return (
+        re.compile(r"(?P<neg>-)?(?:(?P<d>\d+)\.)?(?P<h>\d{1,2}):(?P<m>\d{1,2})(?::(?P<s>\d{1,2})(?:\.(?P<f>\d{1,7}))?)?\Z"),
+        re.compile(r"(?P<neg>-)?(?P<d>\d+):(?P<h>\d{1,2}):(?P<m>\d{1,2}):(?P<s>\d{1,2})(?:\.(?P<f>\d{1,7}))?\Z"),
+    )
 
 
 def parse_timespan(text: str) -> _dt.timedelta:
@@ -608,7 +617,8 @@ def parse_timespan(text: str) -> _dt.timedelta:
         days = int(days_only[2])
         if days <= 10675199:
             return _dt.timedelta(days=-days if days_only[1] else days)
-    match = _TIMESPAN_TEXTS[0].match(trimmed) or _TIMESPAN_TEXTS[1].match(trimmed)
+    plain, with_days = _timespan_patterns()
+    match = plain.match(trimmed) or with_days.match(trimmed)
     if match and int(match["h"]) < 24 and int(match["m"]) < 60 and int(match["s"] or 0) < 60:
         fraction = match["f"] or ""
         ticks = (((int(match["d"] or 0) * 24 + int(match["h"])) * 60 + int(match["m"])) * 60
