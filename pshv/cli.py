@@ -41,7 +41,7 @@ def _match(name: str, candidates: tuple[str, ...]) -> str | None:
 def _is_option(token: str) -> bool:
     name = token[1:].casefold()
     return bool(name) and ("file".startswith(name) or "command".startswith(name)
-                           or _match(name, _SWITCHES) is not None or _match(name, _VALUED) is not None)
+                           or _match(name, _SWITCHES + _VALUED) is not None)
 
 
 def parse_arguments(argv: list[str]) -> Options:
@@ -62,14 +62,13 @@ def parse_arguments(argv: list[str]) -> Options:
         if name and "command".startswith(name.casefold()):
             options.command = " ".join(argv[index + 1:])
             return options
-        switch = _match(name, _SWITCHES)
-        if switch is not None:
-            options.flags.add(switch)
+        option = _match(name, _SWITCHES + _VALUED)
+        if option in _SWITCHES:
+            options.flags.add(option)
             index += 1
             continue
-        valued = _match(name, _VALUED)
-        if valued is not None and index + 1 < len(argv):
-            options.values[valued] = argv[index + 1]
+        if option in _VALUED and index + 1 < len(argv):
+            options.values[option] = argv[index + 1]
             index += 2
             continue
         options.command = " ".join(argv[index:])  # powershell.exe runs the rest as a command
@@ -94,6 +93,14 @@ def _script_arguments(tokens: list[str]) -> list:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # e.g. `pshv -LabSchema | head`
+        sys.stderr.close()
+        return 0
+
+
+def _main(argv: list[str] | None) -> int:
     options = parse_arguments(list(sys.argv[1:] if argv is None else argv))
     if "help" in options.flags:
         print(__doc__.strip())
@@ -108,7 +115,14 @@ def main(argv: list[str] | None = None) -> int:
     from .shell import create_session
 
     interactive = options.file is None and options.command is None
-    session = create_session(Host(), interactive=interactive and "noninteractive" not in options.flags)
+    lab_path = options.values.get("lab")
+    session = create_session(Host(), interactive=interactive and "noninteractive" not in options.flags,
+                             lab_path=lab_path)
+    handle = session.ctx.services["lab"]
+    if lab_path is not None:
+        code = _open_lab(handle)
+        if code:
+            return code
     try:
         if options.file is not None:
             return _run_file(session, options)
@@ -120,6 +134,28 @@ def main(argv: list[str] | None = None) -> int:
         return run_repl(session, logo="nologo" not in options.flags)
     except KeyboardInterrupt:
         return 130
+    finally:
+        handle.save()
+
+
+def _open_lab(handle) -> int:
+    """Load (or create) the -Lab file up front, so a bad file is reported before anything runs."""
+    import os
+
+    from .lab.files import LabFileError
+
+    try:
+        created = not os.path.exists(handle.path)
+        handle.lab
+        if created:
+            handle.save()
+    except LabFileError as error:
+        sys.stderr.write(f"pshv: cannot load the lab file: {error}\n")
+        return 1
+    except OSError as error:
+        sys.stderr.write(f"pshv: cannot open the lab file '{handle.path}': {error.strerror}\n")
+        return 1
+    return 0
 
 
 def _run_file(session, options: Options) -> int:

@@ -29,10 +29,12 @@ CONSOLE_ENV = {
 }
 
 
-def create_session(host: Host | None = None, *, interactive: bool = False) -> Session:
+def create_session(host: Host | None = None, *, interactive: bool = False, lab_path: str | None = None) -> Session:
     from .commands import register_all
+    from .commands.labstate import LabClock, LabHandle
 
-    session = Session(host, services={"env": dict(CONSOLE_ENV)})
+    handle = LabHandle(lab_path)
+    session = Session(host, services={"env": dict(CONSOLE_ENV), "lab": handle, "clock": LabClock(handle)})
     register_all(session.ctx.commands)
     session.ctx.host.interactive = interactive
     return session
