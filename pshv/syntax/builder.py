@@ -10,6 +10,8 @@ from pshv.syntax.numbers import _integer
 
 SWITCH_FLAGS = ("regex", "wildcard", "exact", "casesensitive", "file")
 ASSIGNABLE = (ast.Variable, ast.Member, ast.Index)
+PRECEDENCE = {"OP_LOGICAL": 1, "OP_BITWISE": 2, "OP_COMPARE": 3, "PLUS": 4, "MINUS": 4, "MUL_OP": 5,
+              "OP_FORMAT": 6, "DOTDOT": 7}
 SIMPLE_OPERATORS = {"PLUS": "+", "MINUS": "-", "DOTDOT": "..", "COMMA": ",", "PLUSPLUS": "++",
                     "MINUSMINUS": "--"}
 
@@ -46,6 +48,14 @@ def _as_statement(expression: object) -> ast.Node:
 
 def _operator_name(token: Token) -> str:
     return SIMPLE_OPERATORS.get(token.type) or token.value
+
+
+def _reduce(operands: list, operators: list[Token]) -> None:
+    right = operands.pop()
+    left = operands.pop()
+    op = operators.pop()
+    operands.append(ast.Binary(op=_operator_name(op), left=left, right=right, op_line=op.line,
+                               op_col=op.column, **_span(left, right)))
 
 
 def _check_assignable(target: object) -> None:
@@ -235,7 +245,7 @@ class TreeBuilder(Transformer):
         if is_filter and body.begin is None and body.process is None and body.end is not None:
             body.process, body.end = body.end, None
         text, inner_help = right_brace.value
-        help_text = keyword.value or inner_help
+        help_text = keyword.value or inner_help or None
         body.text = text
         body.help = help_text
         body.start, body.extent_end, body.line, body.col = (
@@ -365,10 +375,22 @@ class TreeBuilder(Transformer):
 
     # ------------------------------------------------------------------ expressions
 
-    def binary(self, children: list) -> ast.Binary:
-        left, op, right = children
-        return ast.Binary(op=_operator_name(op), left=left, right=right, op_line=op.line,
-                          op_col=op.column, **_span(left, right))
+    def expression(self, children: list) -> ast.Node:
+        """Operands and binary operators in source order, combined by precedence (all left-assoc)."""
+        operands = [children[0]]
+        operators: list[Token] = []
+        for index in range(1, len(children), 2):
+            operator = children[index]
+            precedence = PRECEDENCE[operator.type]
+            while operators and PRECEDENCE[operators[-1].type] >= precedence:
+                _reduce(operands, operators)
+            operators.append(operator)
+            operands.append(children[index + 1])
+        while operators:
+            _reduce(operands, operators)
+        return operands[0]
+
+    expression_nc = expression
 
     def array_literal(self, children: list) -> ast.ArrayLiteral:
         elements = children[::2]

@@ -476,6 +476,8 @@ class Tokenizer:
         if char.isdigit() or (char == "." and nxt.isdigit()):
             match = NUMBER_PATTERN.match(text, pos)
             end = match.end() if match else pos
+            if text.startswith("..", end):
+                return True
             return end >= self.length or not (text[end].isalnum() or text[end] in "_.\\:")
         if char in DASHES:
             if nxt.isdigit() or nxt in "$([.-" or nxt in DASHES or nxt == "+":
@@ -511,7 +513,7 @@ class Tokenizer:
         self.pos = end
         value: object = word
         if type_ in ("FUNCTION", "FILTER"):
-            value = self._help_before(pos)
+            value = self._help_before(pos) or ""
         token = self._token(type_, pos, end, value)
         self._after_keyword(frame, type_)
         return token

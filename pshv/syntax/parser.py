@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -67,8 +68,27 @@ def _build() -> Lark:
     )
 
 
+def _fast_callbacks(parser: object) -> None:
+    """Key the reduce callbacks by the very Rule objects of the parse table.
+
+    Tables loaded from the cache hold copies of the rules; looking them up in a dict keyed by
+    the originals compares rules field by field on every reduction.
+    """
+    inner = parser.parser
+    callbacks = inner.callbacks
+    by_identity = {}
+    for actions in inner.parse_table.states.values():
+        for action, argument in actions.values():
+            if action.name == "Reduce" and argument not in by_identity:
+                by_identity[argument] = callbacks[argument]
+    callbacks.update(by_identity)
+    inner.callbacks = {**{key: value for key, value in callbacks.items() if isinstance(key, str)},
+                       **by_identity}
+
+
 _LARK = _build()
 _LALR = _LARK.parser.parser
+_fast_callbacks(_LALR)
 
 
 class _Session:
@@ -111,3 +131,32 @@ def parse(text: str, *, path: str | None = None) -> ast.ScriptBlock:
     script.start, script.extent_end, script.line, script.col = 0, len(text), 1, 1
     script.help = tokenizer.script_help
     return script
+
+
+@dataclass(frozen=True, slots=True)
+class SyntaxToken:
+    """A token for syntax highlighting: its kind (terminal name or 'COMMENT') and span."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str) -> list[SyntaxToken]:
+    """Tokens and comments of `text` in source order; stops quietly at the first lexical error."""
+    source = SourceText(text)
+    session = _Session(source)
+    tokenizer = Tokenizer(source, session.parse_subexpression)
+    found: list[SyntaxToken] = []
+    try:
+        for token in tokenizer.tokens():
+            if token.end_pos > token.start_pos:
+                found.append(SyntaxToken(token.type.lstrip("_"), token.start_pos, token.end_pos,
+                                         str(token)))
+    except SyntaxProblem:
+        pass
+    found.extend(SyntaxToken("COMMENT", start, end, text[start:end])
+                 for start, end, _ in tokenizer.comments)
+    found.sort(key=lambda token: token.start)
+    return found
