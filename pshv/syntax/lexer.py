@@ -79,6 +79,7 @@ UNARY_WORDS = frozenset({"not", "bnot", "split", "join"})
 CASE_VARIANTS = frozenset("c" + name for name in CASE_OPERATORS)
 
 DASHES = "-\u2013\u2014\u2015"
+DIGITS = frozenset("0123456789")
 _BLANK = re.compile(r"[ \t\f\v\u00a0\ufeff\u2000-\u200b\u3000]+")
 _WORD = re.compile(r"[A-Za-z]+")
 _LABEL = re.compile(r":(\w+)")
@@ -473,25 +474,27 @@ class Tokenizer:
         if char in "$@([{,!" or char in DOUBLE_QUOTES or char in SINGLE_QUOTES:
             return True
         nxt = text[pos + 1] if pos + 1 < self.length else ""
-        if char.isdigit() or (char == "." and nxt.isdigit()):
+        if char in DIGITS or (char == "." and nxt in DIGITS):
             match = NUMBER_PATTERN.match(text, pos)
             end = match.end() if match else pos
             if text.startswith("..", end):
                 return True
             return end >= self.length or not (text[end].isalnum() or text[end] in "_.\\:")
         if char in DASHES:
-            if nxt.isdigit() or nxt in "$([.-" or nxt in DASHES or nxt == "+":
+            if nxt in DIGITS or nxt in "$([.-" or nxt in DASHES or nxt == "+":
                 return True
             word = _DASH_WORD.match(text, pos)
             return bool(word) and word.group(1).lower() in UNARY_WORDS
         if char == "+":
-            return nxt.isdigit() or nxt in "$(+"
+            return nxt in DIGITS or nxt in "$(+"
         return False
 
     def _keyword(self, frame: Frame) -> Token | None:
         text = self.text
         pos = self.pos
         match = _WORD.match(text, pos)
+        if match is None:
+            return None
         end = match.end()
         if end < self.length and not (text[end] in " \t\r\n({;)}|" or text[end] in "\u00a0"):
             return None
@@ -655,7 +658,7 @@ class Tokenizer:
             return self._at(frame, pos, nxt)
         if char in SINGLE_QUOTES or char in DOUBLE_QUOTES:
             return self._string(frame, pos, char)
-        if char.isdigit() or (char == "." and nxt.isdigit()):
+        if char in DIGITS or (char == "." and nxt in DIGITS):
             return self._number(frame, pos)
         if char == "(":
             return self._open_paren(frame, pos)
@@ -777,7 +780,7 @@ class Tokenizer:
             self.pos += 1
             frame.expect = PIPE_ELEM
             return self._token("PIPE", pos, pos + 1)
-        if char == ">" or (char.isdigit() and nxt == ">"):
+        if char == ">" or (char in DIGITS and nxt == ">"):
             return self._redirection(frame, pos)
         if char == "<":
             raise self._problem("RedirectionNotSupported", pos, pos + 1, "<")
@@ -1063,7 +1066,7 @@ class Tokenizer:
             return self._open_paren(frame, pos)
         if char == "{":
             return self._open_brace(frame)
-        if char.isdigit() or char in DASHES or char == "." or char == "+":
+        if char in DIGITS or char in DASHES or char == "." or char == "+":
             start = pos + 1 if char in DASHES or char == "+" else pos
             match = NUMBER_PATTERN.match(text, start)
             if match and self._ends_word(match.end()) or (
