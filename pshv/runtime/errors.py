@@ -328,3 +328,16 @@ WildcardPatternException = _exception(
     "WildcardPatternException", "System.Management.Automation.WildcardPatternException", RuntimeException
 )
 register_exception_type(WildcardPatternException)
+
+VirtualizationException = _exception(
+    "VirtualizationException", "Microsoft.HyperV.PowerShell.VirtualizationException", PSException
+)
+register_exception_type(VirtualizationException)
+HostException = _exception("HostException", "System.Management.Automation.Host.HostException", RuntimeException)
+register_exception_type(HostException)
+CimException = _exception("CimException", "Microsoft.Management.Infrastructure.CimException", PSException)
+register_exception_type(CimException)
+ClusterCmdletException = _exception(
+    "ClusterCmdletException", "Microsoft.FailoverClusters.PowerShell.ClusterCmdletException", PSException
+)
+register_exception_type(ClusterCmdletException)
