@@ -6,7 +6,7 @@ from lark import Token, Transformer
 
 from pshv.syntax import ast
 from pshv.syntax.errors import MESSAGES, ParseIssue, SyntaxProblem
-from pshv.syntax.numbers import _integer
+from pshv.syntax.numbers import integer_literal
 
 SWITCH_FLAGS = ("regex", "wildcard", "exact", "casesensitive", "file")
 ASSIGNABLE = (ast.Variable, ast.Member, ast.Index)
@@ -404,7 +404,7 @@ class TreeBuilder(Transformer):
             value = -operand.value
             clr_type = operand.clr_type
             if clr_type in ("System.Int32", "System.Int64", "System.Decimal") and isinstance(value, int):
-                value, clr_type = _integer(value)
+                value, clr_type = integer_literal(value)
             return ast.Constant(value=value, text="-" + operand.text, clr_type=clr_type,
                                 **_span(op, operand))
         return ast.Unary(op=name, operand=operand, **_span(op, operand))

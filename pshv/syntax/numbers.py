@@ -27,7 +27,8 @@ class BadNumber(ValueError):
     """The text looks like a number but is not a valid literal."""
 
 
-def _integer(value: int) -> tuple[object, str]:
+def integer_literal(value: int) -> tuple[object, str]:
+    """An integer as PowerShell types it: Int32, else Int64, else Decimal, else Double."""
     if INT32_MIN <= value <= INT32_MAX:
         return value, "System.Int32"
     if INT64_MIN <= value <= INT64_MAX:
@@ -60,7 +61,7 @@ def convert_number(match: re.Match[str]) -> tuple[object, str]:
             if value > INT64_MAX:
                 value -= 2**64
         if mult != 1:
-            return _integer(value * mult) if type_name == "System.Int32" else (value * mult, "System.Int64")
+            return integer_literal(value * mult) if type_name == "System.Int32" else (value * mult, "System.Int64")
         return value, type_name
     digits = match.group("dec")
     is_real = "." in digits or "e" in digits.lower()
@@ -81,7 +82,7 @@ def convert_number(match: re.Match[str]) -> tuple[object, str]:
         return value, "System.Int64"
     if is_real:
         return float(digits) * mult, "System.Double"
-    return _integer(int(digits) * mult)
+    return integer_literal(int(digits) * mult)
 
 
 def parse_number(text: str) -> tuple[object, str] | None:
