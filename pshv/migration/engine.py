@@ -16,6 +16,8 @@ from typing import Any
 from pshv.migration.fluid import EPSILON_BYTES, Flow, Resource, allocate
 
 ProcessGenerator = Generator["Event", Any, Any]
+MIN_STEP_SECONDS = 1e-9
+"""A flow due to end sooner than this is complete (the clock cannot resolve less)."""
 
 
 class Timer:
@@ -290,7 +292,11 @@ class Engine:
     def _complete_flows(self) -> None:
         self._completion = None
         self.settle()
-        done = [f for f in self.flows if f.remaining <= EPSILON_BYTES + 1e-9 * f.size]
+        done = [
+            f for f in self.flows
+            if f.remaining <= EPSILON_BYTES + 1e-9 * f.size
+            or (f.rate > 0 and f.remaining / f.rate < MIN_STEP_SECONDS)
+        ]
         for f in done:
             f.remaining = 0.0
             self._detach(f)

@@ -38,7 +38,7 @@ class Fault:
     """One scheduled fault.
 
     ``target``: for NetworkDown a host or a pair of hosts (the link); for HostFailure a host;
-    for VolumeFull a (host, volume) pair; for Cancel a VM name.
+    for VolumeFull a volume's name as the lab shows it (e.g. ``"HV02 D:"``); for Cancel a VM.
     """
 
     kind: FaultKind
@@ -49,9 +49,9 @@ class Fault:
     duration: float | None = None
 
 
-def volume_key(host: str, volume: str) -> tuple[str, str, str]:
+def volume_key(volume: str) -> tuple[str, str]:
     """Fluid-resource key of a volume's write side."""
-    return ("vol-w", host, volume)
+    return ("vol-w", volume)
 
 
 class FaultInjector:
@@ -68,7 +68,7 @@ class FaultInjector:
         self._cancel_vm = cancel_vm
         self.down_links: set[frozenset[str]] = set()
         self.down_hosts: set[str] = set()
-        self.full_volumes: set[tuple[str, str, str]] = set()
+        self.full_volumes: set[tuple[str, str]] = set()
         self.failed_hosts: set[str] = set()
         self._by_phase: list[Fault] = []
         self.fired: list[tuple[float, Fault]] = []
@@ -99,8 +99,8 @@ class FaultInjector:
             self._fail_matching(lambda f: fault.target in f.link, texts.connection_closed())
             self._host_failed(fault.target)
         elif fault.kind == "VolumeFull":
-            host, volume = fault.target
-            key = volume_key(host, volume)
+            volume = str(fault.target)
+            key = volume_key(volume)
             self.full_volumes.add(key)
             self._fail_matching(
                 lambda f: any(r.key == key for r, _ in f.uses), texts.disk_full(volume), "destination"
@@ -136,7 +136,7 @@ class FaultInjector:
     def _guard(self, flow: Flow) -> BaseException | None:
         for r, _ in flow.uses:
             if r.key in self.full_volumes:
-                return MigrationError(texts.disk_full(str(r.key[2])), "destination")
+                return MigrationError(texts.disk_full(str(r.key[1])), "destination")
         if flow.link and (
             frozenset(flow.link) in self.down_links or self.down_hosts.intersection(flow.link)
         ):

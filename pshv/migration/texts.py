@@ -4,6 +4,7 @@ is published (marked below)."""
 from __future__ import annotations
 
 EVENT_LIMIT_REACHED = 21501
+EVENT_MIGRATION_FAILED = 21502
 EVENT_LONG_BLACKOUT = 20417
 LONG_BLACKOUT_SECONDS = 5.0
 """Blackouts longer than this are logged as event 20417 (our threshold; none is published)."""
@@ -51,9 +52,9 @@ def out_of_memory(vm: str) -> str:
     return f'"{vm}" could not initialize memory: Ran out of memory (0x8007000E).'
 
 
-def disk_full(path: str) -> str:
+def disk_full(where: str) -> str:
     # Our wording around the Windows system message for ERROR_DISK_FULL.
-    return f"Failed to write '{path}': There is not enough space on the disk. (0x80070070)"
+    return f"Failed to copy files to '{where}': There is not enough space on the disk. (0x80070070)"
 
 
 def cancelled(vm: str) -> str:

@@ -91,8 +91,10 @@ class TraceRecorder:
         now: Callable[[], float],
         progress: ProgressCallback | None = None,
         verbose: VerboseCallback | None = None,
+        on_phase: Callable[[str, str], None] | None = None,
     ) -> None:
         self.id = migration_id
+        self._on_phase = on_phase
         self.trace = trace
         self._now = now
         self._progress = progress
@@ -117,6 +119,8 @@ class TraceRecorder:
         self.trace.Phases.append(PhaseRecord(name, self.elapsed))
         self.say(f"Phase {name} started.")
         self.report()
+        if self._on_phase is not None:
+            self._on_phase(self.trace.VMName, name)
 
     def end_phase(self) -> None:
         if self.trace.Phases:
