@@ -26,6 +26,15 @@ MODULES: dict[str, tuple[str, dict[str, str]]] = {
         "Out-Default": f"{_CORE}.output:OutDefault",
         "Format-Table": f"{_CORE}.output:FormatTable",
         "Format-List": f"{_CORE}.output:FormatList",
+        "Select-Object": f"{_CORE}.select:SelectObject",
+        "Sort-Object": f"{_CORE}.sort:SortObject",
+        "Get-Unique": f"{_CORE}.sort:GetUnique",
+        "Group-Object": f"{_CORE}.group:GroupObject",
+        "Measure-Object": f"{_CORE}.measure:MeasureObject",
+        "Compare-Object": f"{_CORE}.compare:CompareObject",
+        "New-Object": f"{_CORE}.objects:NewObject",
+        "Add-Member": f"{_CORE}.add_member:AddMember",
+        "Get-Member": f"{_CORE}.get_member:GetMember",
     }),
     "Microsoft.PowerShell.Core": ("3.0.0.0", {
         "Where-Object": f"{_CORE}.pipeline:WhereObject",
@@ -37,6 +46,8 @@ ALIASES: dict[str, str] = {
     "?": "Where-Object", "where": "Where-Object", "%": "ForEach-Object", "foreach": "ForEach-Object",
     "echo": "Write-Output", "write": "Write-Output", "ft": "Format-Table", "fl": "Format-List",
     "oh": "Out-Host",
+    "select": "Select-Object", "sort": "Sort-Object", "gu": "Get-Unique", "group": "Group-Object",
+    "measure": "Measure-Object", "compare": "Compare-Object", "diff": "Compare-Object", "gm": "Get-Member",
 }
 
 
