@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..runtime.commands import CommandTable
 
 _CORE = "pshv.commands.core"
+_HV = "pshv.commands.hyperv"
 
 MODULES: dict[str, tuple[str, dict[str, str]]] = {
     "Microsoft.PowerShell.Utility": ("3.1.0.0", {
@@ -35,6 +36,27 @@ MODULES: dict[str, tuple[str, dict[str, str]]] = {
         "New-Object": f"{_CORE}.objects:NewObject",
         "Add-Member": f"{_CORE}.add_member:AddMember",
         "Get-Member": f"{_CORE}.get_member:GetMember",
+        "ConvertTo-Json": f"{_CORE}.convert_json:ConvertToJson",
+        "ConvertFrom-Json": f"{_CORE}.convert_json:ConvertFromJson",
+    }),
+    "Hyper-V": ("2.0.0.0", {
+        "Get-VM": f"{_HV}.vm:GetVM",
+        "New-VM": f"{_HV}.vm:NewVM",
+        "Remove-VM": f"{_HV}.vm:RemoveVM",
+        "Start-VM": f"{_HV}.vm_state:StartVM",
+        "Stop-VM": f"{_HV}.vm_state:StopVM",
+        "Suspend-VM": f"{_HV}.vm_state:SuspendVM",
+        "Resume-VM": f"{_HV}.vm_state:ResumeVM",
+        "Restart-VM": f"{_HV}.vm_state:RestartVM",
+        "Get-VMHost": f"{_HV}.host:GetVMHost",
+        "Set-VMHost": f"{_HV}.host:SetVMHost",
+        "Enable-VMMigration": f"{_HV}.host:EnableVMMigration",
+        "Disable-VMMigration": f"{_HV}.host:DisableVMMigration",
+    }),
+    "CimCmdlets": ("1.0.0.0", {
+        "New-CimSession": f"{_HV}.cim:NewCimSession",
+        "Get-CimSession": f"{_HV}.cim:GetCimSession",
+        "Remove-CimSession": f"{_HV}.cim:RemoveCimSession",
     }),
     "Microsoft.PowerShell.Core": ("3.0.0.0", {
         "Where-Object": f"{_CORE}.pipeline:WhereObject",
