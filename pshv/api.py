@@ -7,7 +7,7 @@ from .runtime.session import RunResult
 
 
 def run(text: str, *, width: int = 120) -> RunResult:
-    """Run `text` as a script in a fresh shell.
+    """Run `text` in a fresh shell, as `pshv -Command` does (at global scope).
 
     Returns a RunResult with `output` (the objects the script wrote to the output stream),
     `errors` (ErrorRecords, oldest first), `exit_code`, and the console text it produced
@@ -17,7 +17,7 @@ def run(text: str, *, width: int = 120) -> RunResult:
 
     host = CaptureHost(width)
     session = create_session(host)
-    result = session.run_script(text, collect=True)
+    result = session.run_script(text, collect=True, new_scope=False)
     result.stdout = host.out_text
     result.stderr = host.err_text
     return result

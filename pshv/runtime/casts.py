@@ -36,7 +36,7 @@ def compile_cast(compiler, node: A.Convert):
     def cast(ctx):
         value = operand(ctx)
         try:
-            return convert_to(value, resolve())
+            return convert_to(value, resolve(), ctx)
         except E.PSException as error:
             raise locate(error, code, node)
 

@@ -509,6 +509,10 @@ _STATEMENT_NAMES = {
 def exception_from_thrown(thrown: object) -> E.PSException:
     """What `throw <value>` raises: an exception carries through; anything else becomes its message."""
     if isinstance(thrown, E.PSException):
+        record = thrown.record
+        if record.invocation.position is None and record.category == "NotSpecified":
+            record.category = "OperationStopped"  # a fresh exception object, thrown
+            record.error_id = thrown.message
         return thrown
     if isinstance(thrown, E.ErrorRecord):
         return thrown.exception

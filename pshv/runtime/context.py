@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable, Iterator
+from typing import Iterator
 
 from . import errors as E
 from .host import Host
@@ -77,7 +77,7 @@ class ExecutionContext:
         self.using_values: dict | None = None
         self.env: dict[str, str] = _CaseInsensitiveEnv(self.services.get("env", {}))
         self.out_default = None  # set by the top-level runner
-        self.current_code = None
+        self.invocations: list = []  # InvocationInfo of the running functions and scripts, innermost last
         for name, value in PREFERENCE_DEFAULTS.items():
             self.global_scope.values[name] = value
         self.global_scope.values["home"] = "C:\\Users\\Administrator"

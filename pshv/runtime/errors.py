@@ -217,6 +217,7 @@ class ErrorRecord(DotNetObject):
         self.error_details: str | None = None
         self.script_stack_trace = ""
         self.activity: str | None = None  # CategoryInfo's [Activity]; None: the command's name
+        self.reason: str | None = None  # CategoryInfo's Reason; None: the exception's type name
 
     @property
     def message(self) -> str:
@@ -234,7 +235,7 @@ class ErrorRecord(DotNetObject):
         target_name = "" if self.target is None else _target_text(self.target)
         target_type = "" if self.target is None else short_type_name(self.target)
         activity = self.activity if self.activity is not None else (self.invocation.command_name or "")
-        reason = type(self.exception).dotnet_name.rsplit(".", 1)[-1]
+        reason = self.reason or type(self.exception).dotnet_name.rsplit(".", 1)[-1]
         return f"{self.category}: ({target_name}:{target_type}) [{activity}], {reason}"
 
     def ps_get(self, name: str) -> object:
@@ -310,10 +311,17 @@ register_exception_type(SessionStateUnauthorizedAccessException)
 
 
 def locate_at(error: PSException, code, node) -> PSException:
-    """Give an error the source position of `node` (in compiled `code`) unless it has one."""
-    invocation = error.record.invocation
+    """Give an error raised while evaluating `node` its source position (unless it has one).
+
+    An expression's failure that is not a RuntimeException reaches the user wrapped in one,
+    so its CategoryInfo names RuntimeException as the reason, as in PowerShell.
+    """
+    record = error.record
+    invocation = record.invocation
     if invocation.position is None:
         invocation.position = code.position(node)
+        if record.reason is None and record.category != "OperationStopped" and not isinstance(error, RuntimeException):
+            record.reason = "RuntimeException"
     return error
 
 

@@ -71,14 +71,20 @@ def exception_class(type_name: str) -> type[E.PSException] | None:
 
 
 def error_matches(error: E.PSException, type_names: list[str]) -> bool:
+    """Does `catch [T]` take this error? The exception or one it wraps must be a T."""
     if not type_names:
         return True
     for name in type_names:
         cls = exception_class(name)
         if cls is None:
             continue
-        if cls is E.RuntimeException or isinstance(error, cls):
+        if cls is E.RuntimeException:
             return True
+        wrapped: BaseException | None = error
+        while wrapped is not None:
+            if isinstance(wrapped, cls):
+                return True
+            wrapped = getattr(wrapped, "inner", None)
     return False
 
 

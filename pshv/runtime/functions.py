@@ -360,6 +360,8 @@ class ScriptProcessor:
         self.routes = None
         self.failed = False
         self.input: list = []
+        if invocation.command_name and invocation.command_type is None:
+            invocation.command_type = invocation.command_name  # a function's errors end their FQID with its name
         spec = block.spec()
         self.binding = bind(spec, args, ctx, pipeline_expected=has_input)
         self.advanced = spec.advanced
@@ -383,7 +385,9 @@ class ScriptProcessor:
             ctx.frame = frame
             self.frame = frame
         ctx.call_depth += 1
+        ctx.invocations.append(self.invocation)
         if ctx.call_depth > 100:
+            ctx.invocations.pop()
             ctx.call_depth -= 1
             ctx.scope = self.caller
             if self.frame is not None:
@@ -393,6 +397,7 @@ class ScriptProcessor:
 
     def _leave(self) -> None:
         ctx = self.ctx
+        ctx.invocations.pop()
         ctx.call_depth -= 1
         ctx.scope = self.caller
         if self.frame is not None:

@@ -16,6 +16,9 @@ def _to_int(value: object) -> int:
 
 
 def _one(ctx, target: object, index: object) -> object:
+    indexer = getattr(target, "ps_index", None)
+    if indexer is not None:
+        return indexer(index)
     if isinstance(target, list):
         position = _to_int(index)
         if -len(target) <= position < len(target):
@@ -28,9 +31,6 @@ def _one(ctx, target: object, index: object) -> object:
         return None
     if isinstance(target, Hashtable):
         return target.get(index)
-    indexer = getattr(target, "ps_index", None)
-    if indexer is not None:
-        return indexer(index)
     if isinstance(target, PSObject) or target is not None:
         position = _to_int(index)
         return target if position in (0, -1) else None

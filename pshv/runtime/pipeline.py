@@ -12,7 +12,7 @@ from typing import Callable
 
 from ..syntax import ast as A
 from . import errors as E
-from .compiler import _lazy, locate, unroll_into
+from .compiler import locate, unroll_into
 from .context import CommandFrame
 from .objects import VOID, Hashtable
 
@@ -348,6 +348,28 @@ class CollectingPipe:
         self.inner.append(item)
 
 
+_ANY_TYPES = frozenset({"system.object", "object", "psobject", "system.management.automation.psobject"})
+
+
+def _direct_input_parameter(spec, binding) -> str | None:
+    """The parameter every pipeline object goes to when binding cannot choose otherwise.
+
+    When a command's only pipeline parameter takes any object by value (Where-Object's and
+    ForEach-Object's InputObject), per-object binding always lands there, so the full
+    per-object binder is skipped — the main cost of a simple pipeline.
+    """
+    takers = [p for p in spec.parameters if any(m.takes_pipeline for m in p.sets.values())]
+    if len(takers) != 1 or binding._delayed:
+        return None
+    parameter = takers[0]
+    memberships = list(parameter.sets.values())
+    if any(m.value_from_pipeline_by_property_name for m in memberships):
+        return None
+    if parameter.type_name.casefold() not in _ANY_TYPES or parameter.name in binding.bound:
+        return None
+    return parameter.name
+
+
 class CmdletProcessor:
     """Runs a Python cmdlet: binding, common parameters, its begin/process/end."""
 
@@ -363,6 +385,7 @@ class CmdletProcessor:
         self.cmdlet = cls(ctx, invocation, self.binding.values(), self.binding.parameter_set,
                           set(self.binding.bound))
         self.cmdlet.bound_parameters = self.binding.bound
+        self.direct_input = _direct_input_parameter(cls.spec, self.binding) if has_input else None
         self.out = None
         self.routes = None
         self.failed = False
@@ -401,7 +424,10 @@ class CmdletProcessor:
         try:
             cmdlet = self.cmdlet
             cmdlet.has_input = item is not NO_INPUT
-            if item is not NO_INPUT:
+            if item is not NO_INPUT and self.direct_input is not None:
+                cmdlet.params[self.direct_input] = item
+                cmdlet.input = item
+            elif item is not NO_INPUT:
                 from .binder import bind_pipeline
 
                 try:

@@ -95,9 +95,16 @@ class WriteError(Cmdlet):
             exception.record.target = self.params.get("TargetObject")
             record = exception.record
         invocation = record.invocation
-        caller = self.ctx.frame.parent.name if self.ctx.frame.parent else None
         if invocation.command_name is None:
-            invocation.command_name = caller if caller and caller != "Write-Error" else self.invocation.command_name
+            caller = self.ctx.invocations[-1] if self.ctx.invocations else None
+            if caller is not None and caller.command_name:
+                # inside a function, 5.1 reports the error as the function's, at its call site
+                invocation.command_name = caller.command_name
+                invocation.command_type = caller.command_name
+                invocation.position = caller.position
+            else:
+                invocation.command_name = self.invocation.command_name
+            record.activity = "Write-Error"
         if invocation.position is None:
             invocation.position = self.invocation.position
         self.ctx.write_error_record(record)

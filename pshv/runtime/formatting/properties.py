@@ -26,32 +26,15 @@ def type_names(obj: object) -> list[str]:
 
 def property_names(ctx: object, obj: object) -> list[str]:
     """Display-order property names (members.property_names when available)."""
-    try:
-        from ..members import property_names as member_names
-    except ImportError:  # members module not there yet: read the value model directly
-        if isinstance(obj, PSObject):
-            return obj.property_names()
-        if isinstance(obj, DotNetObject):
-            return list(obj.ps_properties)
-        return []
+    from ..members import property_names as member_names
+
     return member_names(obj)
 
 
 def get_property(ctx: object, obj: object, name: str) -> object:
     """A property's value, or None when the object has no such property (as formatting does)."""
-    try:
-        from ..members import get_member
-    except ImportError:
-        if isinstance(obj, PSObject):
-            return obj.get(name)
-        if isinstance(obj, Hashtable):
-            return obj.get(name)
-        if isinstance(obj, DotNetObject):
-            try:
-                return obj.ps_get(name)
-            except KeyError:
-                return None
-        return None
+    from ..members import get_member
+
     try:
         return get_member(ctx, obj, name)
     except errors.PSException:

@@ -83,37 +83,9 @@ def scalar_text(value: object) -> str:
         return short_datetime(value)
     if kind is PSObject and value.base is None:
         return "@{" + "; ".join(f"{name}={_element_text(item)}" for name, item in value.items()) + "}"
-    try:
-        from ..convert import to_string
-    except ImportError:  # the conversions module is being written; see _interim_to_string
-        return _interim_to_string(value)
+    from ..convert import to_string
+
     return to_string(value)
-
-
-def _interim_to_string(value: object) -> str:
-    """PowerShell's string form of the common scalar types, until `convert.to_string` lands."""
-    import decimal
-    import enum
-    import math
-
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "NaN"
-        if math.isinf(value):
-            return "Infinity" if value > 0 else "-Infinity"
-        text = format(value, ".15g").replace("e", "E")
-        return "0" if text == "-0" else text
-    if isinstance(value, decimal.Decimal):
-        return str(value)
-    if isinstance(value, enum.Enum):
-        return value.name
-    if isinstance(value, _dt.timedelta):
-        return timespan_text(value)
-    if isinstance(value, PSObject):
-        return scalar_text(value.base)
-    if isinstance(value, DotNetObject):
-        return value.ps_to_string()
-    return str(value)
 
 
 def timespan_text(value: _dt.timedelta) -> str:
