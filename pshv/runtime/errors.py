@@ -349,3 +349,8 @@ ClusterCmdletException = _exception(
     "ClusterCmdletException", "Microsoft.FailoverClusters.PowerShell.ClusterCmdletException", PSException
 )
 register_exception_type(ClusterCmdletException)
+
+SessionStateException = _exception(
+    "SessionStateException", "System.Management.Automation.SessionStateException", RuntimeException
+)
+register_exception_type(SessionStateException)
