@@ -248,23 +248,16 @@ class MigrationService:
         progress: ProgressCallback | None = None,
         verbose: VerboseCallback | None = None,
     ) -> Migration:
-        """Move-VMStorage: copy (and mirror, if running) the VM's files to new paths."""
+        """Move-VMStorage: copy (and mirror, if running) the VM's files to new paths.
+
+        Storage migration needs no host setting (it is always enabled); destination space and
+        access are checked when the destination files are created.
+        """
         self._catch_up()
         vm = self.lab.vm(vm) if isinstance(vm, str) else vm
         host = self.lab.host_of(vm).name
         m = self._new(vm, "Storage", host, host, progress, verbose)
         live = vm.state in adapter.RUNNING_STATES
-        issues = self.checker(
-            self.lab, vm, host,
-            include_storage=True,
-            destination_storage_path=destination_storage_path,
-            vhd_destinations=vhds,
-            run_from_host=host,
-            live=live,
-        )
-        if issues:
-            self._fail(m, "\n".join(_detail(i) for i in issues))
-            return m
         plan = plan_storage_move(
             self.lab, vm, host,
             destination_storage_path=destination_storage_path,

@@ -6,9 +6,11 @@ floor(r·t1) − floor(r·t0).  ``dirty(t0, t1)`` returns the set of pages those
 bitmap (a Python int, bit i = page i of the VM), generated in bulk:
 
 * Sequential sweeps the working set: the window's writes form one contiguous, wrapping range.
-* Random draws each write uniformly from the working set.  Small windows draw every write with a
-  seeded ``random.Random``; large ones draw the set directly, each page dirty with the exact
-  probability 1 − (1 − 1/W)^m, built from random words (expected count W·(1 − e^(−m/W))).
+* Random draws each write uniformly from the working set with a seeded ``random.Random``: when
+  the writes are few next to the working set, every write is drawn (64 random bits each, in one
+  call); otherwise the set is drawn directly, each page dirty with the exact probability
+  1 − (1 − 1/W)^m, built from whole random words (expected count W·(1 − e^(−m/W))).  The
+  cheaper of the two is used.
 * Hotspot sends ``hot_share`` of its writes uniformly into the first ``hot_fraction`` of the
   working set and the rest uniformly into the remainder.
 """
@@ -21,9 +23,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 PAGE_SIZE = 4096
-EXACT_DRAW_LIMIT = 1 << 15
-"""Windows with at most this many random writes are drawn write by write."""
 PROBABILITY_BITS = 40
+RELATIVE_BITS = 16
+"""Bits of precision kept below the leading bit of a page's dirty probability."""
+WORD_COST_PER_WRITE = 1000
+"""A random word over W pages costs about as much as W/1000 individually drawn writes."""
 
 WorkloadKind = Literal["Idle", "Sequential", "Random", "Hotspot"]
 
@@ -73,33 +77,49 @@ def contiguous(start: int, count: int, size: int) -> int:
     return ((1 << (end - size)) - 1) | (((1 << (size - start)) - 1) << start)
 
 
+def _precision(p: float) -> int:
+    """Binary digits of ``p`` worth drawing: 16 significant bits of p or of 1 − p."""
+    rarer = min(p, 1.0 - p)
+    return min(PROBABILITY_BITS, max(1, math.ceil(-math.log2(rarer))) + RELATIVE_BITS)
+
+
 def bernoulli_bitmap(rng: random.Random, size: int, p: float) -> int:
-    """``size`` independent bits, each set with probability ``p`` (to 2^-40)."""
+    """``size`` independent bits, each set with probability ``p`` (to 16 significant bits)."""
     if p <= 0.0 or size <= 0:
         return 0
     if p >= 1.0 - 2.0**-PROBABILITY_BITS:
         return (1 << size) - 1
-    digits = round(p * (1 << PROBABILITY_BITS))
+    bits = _precision(p)
+    digits = round(p * (1 << bits))
+    if digits >= 1 << bits:
+        return (1 << size) - 1
     x = 0
     lowest = (digits & -digits).bit_length() - 1
-    for j in range(lowest, PROBABILITY_BITS):
+    for j in range(lowest, bits):
         r = rng.getrandbits(size)
         x = (r | x) if (digits >> j) & 1 else (r & x)
     return x
+
+
+def drawn_dirty(rng: random.Random, size: int, writes: int) -> int:
+    """Pages hit by ``writes`` individual uniform draws (64-bit multiply-shift) as a bitmap."""
+    flags = bytearray((size + 7) >> 3)
+    raw = rng.getrandbits(64 * writes).to_bytes(8 * writes, "little")
+    for x in memoryview(raw).cast("Q"):
+        i = (x * size) >> 64
+        flags[i >> 3] |= 1 << (i & 7)
+    return int.from_bytes(flags, "little")
 
 
 def uniform_dirty(rng: random.Random, size: int, writes: int) -> int:
     """Pages hit by ``writes`` uniform draws over ``size`` pages, as a bitmap."""
     if writes <= 0 or size <= 0:
         return 0
-    if writes <= EXACT_DRAW_LIMIT:
-        flags = bytearray((size + 7) >> 3)
-        below = rng.randrange
-        for _ in range(writes):
-            i = below(size)
-            flags[i >> 3] |= 1 << (i & 7)
-        return int.from_bytes(flags, "little")
-    return bernoulli_bitmap(rng, size, expected_distinct(size, writes) / size)
+    p = expected_distinct(size, writes) / size
+    words = _precision(p) if p < 1.0 - 2.0**-PROBABILITY_BITS else 0
+    if writes * WORD_COST_PER_WRITE <= words * size:
+        return drawn_dirty(rng, size, writes)
+    return bernoulli_bitmap(rng, size, p)
 
 
 class DirtyGenerator:

@@ -15,7 +15,14 @@ import pytest
 
 from pshv.migration.live import PrecopyPolicy
 from pshv.migration.transports import TransportSettings
-from pshv.migration.workloads import PAGE_SIZE, DirtyGenerator, WorkloadSpec, expected_distinct, uniform_dirty
+from pshv.migration.workloads import (
+    PAGE_SIZE,
+    DirtyGenerator,
+    WorkloadSpec,
+    bernoulli_bitmap,
+    drawn_dirty,
+    expected_distinct,
+)
 
 from .helpers import run_on_link, sequential
 
@@ -180,12 +187,13 @@ def test_random_workload_distinct_pages_match_expectation(writes_per_page):
     assert abs(sum(counts) / len(counts) - expected) <= 0.01 * expected
 
 
-def test_random_workload_both_draw_paths_agree_with_the_occupancy_mean():
-    rng = random.Random(1)
-    for size, writes in [(1 << 16, 20_000), (1 << 20, 40_000), (1 << 20, 3 << 20)]:
-        got = uniform_dirty(rng, size, writes).bit_count()
-        assert abs(got - expected_distinct(size, writes)) <= 0.01 * expected_distinct(size, writes)
-        assert uniform_dirty(rng, size, writes) >> size == 0
+@pytest.mark.parametrize("size, writes", [(1 << 16, 20_000), (1 << 20, 40_000), (1 << 20, 3 << 20)])
+def test_random_workload_both_draw_paths_agree_with_the_occupancy_mean(size, writes):
+    expected = expected_distinct(size, writes)
+    for draw in (drawn_dirty, lambda rng, n, m: bernoulli_bitmap(rng, n, expected / n)):
+        bits = draw(random.Random(1), size, writes)
+        assert abs(bits.bit_count() - expected) <= 0.01 * expected
+        assert bits >> size == 0
 
 
 def test_sequential_workload_dirties_a_wrapping_contiguous_range():
@@ -203,3 +211,10 @@ def test_hotspot_workload_concentrates_writes_in_the_hot_set():
     assert hot_count > 0.99 * hot  # the hot set is saturated
     assert (bits >> hot).bit_count() < 0.5 * (w - hot)
 
+
+
+@pytest.mark.parametrize("p", [1e-6, 0.3, 0.5, 0.999, 1 - 1e-9, 1 - 3e-12])
+def test_bernoulli_bitmap_density(p):
+    size = 1 << 22
+    got = bernoulli_bitmap(random.Random(3), size, p).bit_count()
+    assert abs(got - p * size) <= max(0.01 * p * size, 5 * (p * (1 - p) * size) ** 0.5 + 1)
