@@ -128,10 +128,6 @@ class Process(Event):
         self._interrupted = False
         engine.call_later(0.0, lambda: self._step(None, None))
 
-    @property
-    def waiting_on(self) -> Event | None:
-        return self._target
-
     def interrupt(self, error: BaseException) -> None:
         """Throw ``error`` into the process at its current wait (no-op once finished)."""
         if self.triggered or self._interrupted:

@@ -73,7 +73,6 @@ class LiveJob:
     on_commit: Hook = _nothing
     on_resume: Hook = _nothing
     on_cleanup: Hook = _nothing
-    committed: bool = False
 
 
 def _send(engine: Engine, rec: TraceRecorder, channel: Channel, raw: float) -> Transfer:
@@ -139,7 +138,6 @@ def precopy(engine: Engine, job: LiveJob, rec: TraceRecorder) -> Generator[Event
     yield _send(engine, rec, ch, raw + p.device_state_bytes)
     _sent(rec, ch, raw + p.device_state_bytes, raw)
     rec.add_round(RoundRecord(passes, pages, raw, engine.now - paused, 0, StopAndCopy=True))
-    job.committed = True
     job.on_commit()
 
     rec.begin_phase("StorageHandover")
@@ -162,7 +160,6 @@ class QuickJob:
     setup_seconds: float = 1.0
     on_setup: Hook = _nothing
     on_commit: Hook = _nothing
-    committed: bool = False
 
 
 def quick(engine: Engine, job: QuickJob, rec: TraceRecorder) -> Generator[Event, Any, None]:
@@ -175,5 +172,4 @@ def quick(engine: Engine, job: QuickJob, rec: TraceRecorder) -> Generator[Event,
     yield _send(engine, rec, job.channel, job.state_bytes)
     _sent(rec, job.channel, job.state_bytes, 0)
     rec.trace.StorageBytesTransferred += job.state_bytes
-    job.committed = True
     job.on_commit()
