@@ -38,7 +38,8 @@ _METHOD_SPELLINGS = (
     "ToInt32", "ToInt64", "ToLocalTime", "ToLongDateString", "ToLongTimeString", "ToLower", "ToLowerInvariant",
     "ToOADate", "ToSByte", "ToShortDateString", "ToShortTimeString", "ToSingle", "ToType", "ToUInt16", "ToUInt32",
     "ToUInt64", "ToUniversalTime", "ToUpper", "ToUpperInvariant", "Trim", "TrimEnd", "TrimStart", "Where",
-    "ForEach", "ToByteArray", "IsNormalized", "Invoke", "Copy", "GetNewClosure", "InvokeReturnAsIs",
+    "ForEach", "ToByteArray", "IsNormalized", "Invoke", "Copy", "GetNewClosure", "InvokeReturnAsIs", "Equals",
+    "GetHashCode", "GetType", "ToString",
 )
 _SPELLING = {name.casefold(): name for name in _METHOD_SPELLINGS}
 
