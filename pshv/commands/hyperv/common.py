@@ -50,8 +50,9 @@ def name_matches(name: str, pattern: str) -> bool:
     return like(name, pattern) if has_wildcard(pattern) else name.casefold() == pattern.casefold()
 
 
-def fs_message(error: F.FsError) -> str:
-    """The Win32 text Hyper-V shows for a file-system failure."""
+def fs_message(error: F.FsError, *, missing_file: bool = True) -> str:
+    """The Win32 text Hyper-V shows for a file-system failure (a missing file, or a missing folder
+    when not `missing_file`)."""
     if isinstance(error, F.VolumeFull):
         return "There is not enough space on the disk. (0x80070070)"
     if isinstance(error, F.PathExists):
@@ -64,7 +65,7 @@ def fs_message(error: F.FsError) -> str:
         return "The filename, directory name, or volume label syntax is incorrect. (0x8007007B)"
     if isinstance(error, (F.NotAFile, F.NotAFolder)):
         return "The directory name is invalid. (0x8007010B)"
-    if isinstance(error, F.PathNotFound) and not isinstance(error, F.DriveNotFound):
+    if isinstance(error, F.PathNotFound) and missing_file and not isinstance(error, F.DriveNotFound):
         return "The system cannot find the file specified. (0x80070002)"
     return "The system cannot find the path specified. (0x80070003)"
 
@@ -74,12 +75,13 @@ class HyperVCmdlet(Cmdlet):
 
     unsupported: tuple[str, ...] = ("AsJob",)
     """Parameters the emulator refuses (with a NotSupported error) when given."""
+    unsupported_reason = ""
 
     def begin(self) -> None:
         register_views()
         for name in self.unsupported:
             if self.given(name) and self.params.get(name) not in (None, False):
-                self.refuse(name)
+                self.refuse(name, self.unsupported_reason)
         self._confirm_all: bool | None = None
 
     # ------------------------------------------------------------------ the lab
@@ -169,6 +171,11 @@ class HyperVCmdlet(Cmdlet):
         if views is not None:
             return self.live_vms(views)
         return self.vms_named(self.params.get(name_param) or [], self.target_hosts(), by_vm_name=by_vm_name)
+
+    def refuse_snapshot_set(self) -> None:
+        """The VMSnapshot sets of the hardware cmdlets: the lab keeps no hardware per checkpoint."""
+        if self.parameter_set == "VMSnapshot":
+            self.refuse("VMSnapshot", "the lab does not record the hardware of a checkpoint")
 
     def view(self, vm: LabVM) -> VirtualMachine:
         return VirtualMachine(self.lab, vm)

@@ -214,9 +214,12 @@ class VMNetworkAdapter(_VMPart):
     ps_type_names = (f"{HYPERV}.VMNetworkAdapter", f"{HYPERV}.VMNetworkAdapterBase",
                      f"{HYPERV}.VirtualMachineDevice", "System.Object")
 
-    def __init__(self, lab: M.Lab, vm: M.VirtualMachine, adapter: M.NetworkAdapter) -> None:
+    def __init__(self, lab: M.Lab, vm: M.VirtualMachine, adapter: M.NetworkAdapter,
+                 switch_host: M.Host | None = None) -> None:
         super().__init__(lab, vm)
         self.adapter = adapter
+        self.switch_host = switch_host
+        """Host whose switches it connects to: the destination of a compatibility report, else the VM's."""
 
     def _switch_id(self) -> uuid.UUID | None:
         if self.adapter.switch_name is None:
@@ -416,6 +419,33 @@ class VMMigrationNetwork(LiveView):
     )
 
 
+class VMInternalNetworkAdapter(LiveView):
+    """The management OS's adapter on an External or Internal switch (named after the switch)."""
+
+    ps_type_names = (f"{HYPERV}.VMInternalNetworkAdapter", f"{HYPERV}.VMNetworkAdapterBase", "System.Object")
+
+    def __init__(self, host: M.Host, switch: M.VirtualSwitch) -> None:
+        self.host = host
+        self.switch = switch
+
+    def address(self) -> list[str]:
+        nic = next((n for n in self.host.nics if n.name == self.switch.net_adapter), None)
+        return [nic.address] if nic is not None else []
+
+    fields = (
+        ("Name", lambda s: s.switch.name),
+        ("IsManagementOs", lambda s: True),
+        ("VMName", lambda s: None),
+        ("SwitchName", lambda s: s.switch.name),
+        ("SwitchId", lambda s: switch_id(s.host.name, s.switch.name)),
+        ("MacAddress", lambda s: "00155D" + switch_id(s.host.name, s.switch.name).hex[:6].upper()),
+        ("Status", lambda s: ["Ok"]),
+        ("IPAddresses", lambda s: s.address()),
+        ("ComputerName", lambda s: s.host.name),
+        ("IsDeleted", lambda s: not any(w is s.switch for w in s.host.switches)),
+    )
+
+
 class VMSwitch(LiveView):
     ps_type_names = (f"{HYPERV}.VMSwitch", "System.Object")
 
@@ -522,16 +552,17 @@ class VMMeteringReport(LiveView):
 class VMCompatibilityError(LiveView):
     ps_type_names = (f"{HYPERV}.VMCompatibilityError", "System.Object")
 
-    def __init__(self, lab: M.Lab, vm: M.VirtualMachine, found, settings_for) -> None:
+    def __init__(self, lab: M.Lab, vm: M.VirtualMachine, destination: str, found, settings_for) -> None:
         self.lab = lab
         self.vm = vm
+        self.destination = destination
         self.found = found
         self.settings_for = settings_for
 
     def source(self) -> object:
         culprit = self.found.source
         if isinstance(culprit, M.NetworkAdapter):
-            return VMNetworkAdapter(self.lab, self.vm, culprit)
+            return VMNetworkAdapter(self.lab, self.vm, culprit, self.lab.find_host(self.destination))
         if isinstance(culprit, M.HardDiskDrive):
             return HardDiskDrive(self.lab, self.vm, culprit)
         if isinstance(culprit, M.VMProcessor):
@@ -565,7 +596,8 @@ class VMCompatibilityReport(LiveView):
         ("SnapshotPath", lambda s: s.report.vm.snapshot_file_location),
         ("VhdDestinationPath", lambda s: s.report.destination_storage_path),
         ("VhdSourcePath", lambda s: None),
-        ("Incompatibilities", lambda s: [VMCompatibilityError(s.lab, s.report.vm, found, s.settings_for)
+        ("Incompatibilities", lambda s: [VMCompatibilityError(s.lab, s.report.vm, s.report.destination_host, found,
+                                                             s.settings_for)
                                          for found in s.report.incompatibilities]),
     )
 
@@ -719,7 +751,7 @@ class ClusterDiskPartition(LiveView):
 
 _VIEW_CLASSES: tuple[type[LiveView], ...] = (
     VirtualMachine, HardDiskDrive, DvdDrive, VMNetworkAdapter, VMProcessor, VMMemory, VMSnapshot, VMHost,
-    VMMigrationNetwork, VMSwitch, VirtualHardDisk, VMMeteringReport, VMCompatibilityError, VMCompatibilityReport,
+    VMMigrationNetwork, VMInternalNetworkAdapter, VMSwitch, VirtualHardDisk, VMMeteringReport, VMCompatibilityError, VMCompatibilityReport,
     Cluster, ClusterNode, ClusterGroup, ClusterResource, ClusterSharedVolume,
 )
 _REGISTERED = False
@@ -736,5 +768,6 @@ def register_types() -> None:
         return
     _REGISTERED = True
     names = {name for cls in _VIEW_CLASSES for name in cls.ps_type_names if name != "System.Object"}
+    names.add(f"{HYPERV}.VMDriveController")  # declared by parameters; the lab has no controller objects
     for full_name in sorted(names):
         register_type(PSType(full_name, is_instance=_instance_of(full_name)))

@@ -46,6 +46,9 @@ def register_views() -> None:
     register_table_view(f"{HYPERV}.VMNetworkAdapter", [
         "Name", "IsManagementOs", "VMName", "SwitchName", "MacAddress", "Status", "IPAddresses",
     ])
+    register_table_view(f"{HYPERV}.VMInternalNetworkAdapter", [
+        "Name", "IsManagementOs", "VMName", "SwitchName", "MacAddress", "Status", "IPAddresses",
+    ])
     register_table_view(f"{HYPERV}.VMProcessor", [
         "VMName", "Count", "CompatibilityForMigrationEnabled", "CompatibilityForOlderOperatingSystemsEnabled",
     ])
