@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import json
+import math
 import uuid
 from decimal import Decimal
 
@@ -49,7 +50,7 @@ class _Serializer:
         self.depth = depth
 
     def value(self, value: object, level: int) -> str:
-        from ...runtime.convert import format_double, format_decimal
+        from ...runtime.convert import format_decimal, format_double
 
         if value is None:
             return "null"
@@ -60,7 +61,7 @@ class _Serializer:
         if isinstance(value, int):
             return str(int(value))
         if isinstance(value, float):
-            return format_double(value) if value == value and abs(value) != float("inf") else '"NaN"'
+            return format_double(value) if math.isfinite(value) else '"NaN"'
         if isinstance(value, Decimal):
             return format_decimal(value)
         if isinstance(value, str):

@@ -56,8 +56,8 @@ class NewObject(Cmdlet):
                     set_member(self.ctx, result, self.ctx.to_string(key), value)
                 except E.PSException as error:
                     self.error(E.InvalidOperationException(
-                        f'The value supplied is not valid, or the property is read-only. Change the value, and then '
-                        f'try again.', error_id="InvalidValue", category="InvalidData", inner=error), result)
+                        "The value supplied is not valid, or the property is read-only. Change the value, and then "
+                        "try again.", error_id="InvalidValue", category="InvalidData", inner=error), result)
         return result
 
 
