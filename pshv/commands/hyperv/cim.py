@@ -30,6 +30,9 @@ class CimSession(DotNetObject):
         self.ComputerName = computer_name
         self.Protocol = "WSMAN"
 
+    def ps_to_string(self) -> str:
+        return self.ComputerName
+
 
 def register_cim_types() -> None:
     register_type(PSType(CIM_TYPE, is_instance=lambda v: isinstance(v, CimSession),
@@ -71,7 +74,8 @@ class NewCimSession(Cmdlet):
                     error_id="HRESULT 0x80338000", category="ConnectionError"))
                 continue
             store = _sessions(self.ctx)
-            self.ctx.services["cim.next_id"] = session_id = self.ctx.services.get("cim.next_id", 0) + 1
+            session_id = self.ctx.services.get("cim.next_id", 0) + 1
+            self.ctx.services["cim.next_id"] = session_id
             session = CimSession("localhost" if local else name, session_id)
             if self.params.get("Name"):
                 session.Name = self.params["Name"]

@@ -80,7 +80,8 @@ class HyperVCmdlet(Cmdlet):
     def begin(self) -> None:
         register_views()
         for name in self.unsupported:
-            if self.given(name) and self.params.get(name) not in (None, False):
+            value = self.params.get(name)
+            if self.given(name) and value is not None and value is not False:
                 self.refuse(name, self.unsupported_reason)
         self._confirm_all: bool | None = None
 
