@@ -9,8 +9,9 @@ BANNER = "Windows PowerShell (pshv)\nCopyright (C) pshv contributors. Hyper-V la
 
 
 def prompt_text(session) -> str:
-    location = session.ctx.get_variable("__location") or "C:\\Users\\Administrator"
-    return f"PS {location}> "
+    from ..commands.core.locations import location_of
+
+    return f"PS {location_of(session.ctx).display()}> "
 
 
 def is_incomplete(text: str) -> bool:
@@ -20,6 +21,8 @@ def is_incomplete(text: str) -> bool:
         parse(text)
     except ParseError as error:
         return any(issue.incomplete for issue in error.errors)
+    except Exception:  # noqa: BLE001 - the runner reports parser failures; the prompt just submits
+        return False
     return False
 
 

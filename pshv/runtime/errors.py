@@ -265,8 +265,9 @@ class ErrorRecord(DotNetObject):
 def _target_text(target: object) -> str:
     if isinstance(target, str):
         return target
-    to_string = getattr(target, "ps_to_string", None)
-    return to_string() if to_string else str(target)
+    from .convert import to_string
+
+    return to_string(target)
 
 
 # --------------------------------------------------------------------------- flow
@@ -313,14 +314,14 @@ register_exception_type(SessionStateUnauthorizedAccessException)
 def locate_at(error: PSException, code, node) -> PSException:
     """Give an error raised while evaluating `node` its source position (unless it has one).
 
-    An expression's failure that is not a RuntimeException reaches the user wrapped in one,
+    A failed conversion inside an expression reaches the user wrapped in a RuntimeException,
     so its CategoryInfo names RuntimeException as the reason, as in PowerShell.
     """
     record = error.record
     invocation = record.invocation
     if invocation.position is None:
         invocation.position = code.position(node)
-        if record.reason is None and record.category != "OperationStopped" and not isinstance(error, RuntimeException):
+        if record.reason is None and isinstance(error, InvalidCastException):
             record.reason = "RuntimeException"
     return error
 

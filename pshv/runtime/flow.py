@@ -149,9 +149,13 @@ def compile_foreach(compiler, node: A.ForEach) -> Stmt:
     folded = canonical(node.variable.name)
     write = variable_writer(compiler, node.variable)
 
+    spelling = node.variable.name
+
     def run_foreach(ctx, out):
         items = iterate(iterable(ctx))
         values = ctx.scope.values
+        if simple and folded not in values:
+            ctx.scope.names[folded] = spelling
         for item in items:
             if simple and not ctx.scope.constraints:
                 values[folded] = item

@@ -314,6 +314,8 @@ def _multiply(a: object, b: object, ctx: object = None) -> object:
     kind = type(a)
     if kind is str:
         count = to_integer(_numeric_right(b, 0) if isinstance(b, str) else b, "System.Int32")
+        if len(a) * count > MAX_ELEMENTS:  # type: ignore[arg-type]
+            raise too_large()
         return a * max(count, 0)  # type: ignore[operator]
     number = _numeric_left(a)
     if number is not None:
@@ -323,6 +325,8 @@ def _multiply(a: object, b: object, ctx: object = None) -> object:
         return arithmetic("*", number, right)
     if isinstance(a, list):
         count = to_integer(_numeric_right(b, 0) if isinstance(b, str) else b, "System.UInt32")
+        if len(a) * count > MAX_ELEMENTS:
+            raise too_large()
         return list(a) * count
     if isinstance(a, PSObject) and a.base is not None:
         return _multiply(a.base, b, ctx)
@@ -998,10 +1002,22 @@ def as_type(value: object, pstype: object, ctx: object = None) -> object:
     return try_convert(value, target, ctx)[1]
 
 
+MAX_ELEMENTS = 50_000_000
+"""The largest array or string an operator builds; beyond it .NET would run out of memory
+long before, and the emulator refuses instead of exhausting the machine."""
+
+
+def too_large() -> E.PSException:
+    return E.RuntimeException("Array dimensions exceeded supported range.", error_id="OverflowException",
+                              category="NotSpecified")
+
+
 def range_values(start: object, end: object) -> list[int]:
     """`start..end`: Int32 endpoints, counting up or down."""
     first = to_integer(_unwrap(start), "System.Int32")
     last = to_integer(_unwrap(end), "System.Int32")
+    if abs(last - first) >= MAX_ELEMENTS:
+        raise too_large()
     if first <= last:
         return list(range(first, last + 1))
     return list(range(first, last - 1, -1))

@@ -259,6 +259,7 @@ def _position_binding_error(error: E.PSException, code, node: A.Command, invocat
     record = error.record
     if record.invocation.command_name is None:
         record.invocation.command_name = invocation.command_name
+        record.invocation.command_type = invocation.command_type
     if record.invocation.position is None:
         extent = getattr(error, "position", None)
         if extent:

@@ -13,7 +13,7 @@ MISSING = object()
 
 
 class Scope:
-    __slots__ = ("values", "parent", "kind", "constraints", "readonly", "private", "functions", "aliases")
+    __slots__ = ("values", "parent", "kind", "constraints", "readonly", "private", "functions", "aliases", "names")
 
     def __init__(self, parent: "Scope | None" = None, kind: str = "local") -> None:
         self.values: dict[str, object] = {}
@@ -24,6 +24,7 @@ class Scope:
         self.private: set[str] = set()
         self.functions: dict[str, object] = {}
         self.aliases: dict[str, str] = {}
+        self.names: dict[str, str] = {}  # case-folded name -> the spelling it was created with
 
     def lookup(self, folded: str) -> object:
         """The value of a variable visible from this scope, or MISSING."""

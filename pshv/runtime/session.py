@@ -102,6 +102,13 @@ class Session:
             result.exit_code = 1
             result.errors = ctx.errors[: len(ctx.errors) - errors_before]
             return result
+        except Exception as exc:  # a parser bug must still reach the user as a PowerShell error
+            from .flow import internal_error
+
+            self._report_terminating(internal_error(exc))
+            result.exit_code = 1
+            result.errors = ctx.errors[: len(ctx.errors) - errors_before]
+            return result
         saved_sink, ctx.out_default = ctx.out_default, sink
         try:
             code = Code(text, path)
@@ -112,6 +119,11 @@ class Session:
             result.exit_code, result.exited = self._execute(block, args or [], sink, new_scope)
         except E.PSException as error:  # a compile-time failure (e.g. an invalid assignment target)
             self._report_terminating(error)
+            result.exit_code = 1
+        except Exception as exc:  # a compiler bug: reported as a PowerShell error, never a traceback
+            from .flow import internal_error
+
+            self._report_terminating(internal_error(exc))
             result.exit_code = 1
         finally:
             sink.flush()

@@ -302,14 +302,14 @@ def type_of(value: object) -> PSType:
 
 
 def _dotnet_object_type(value: DotNetObject) -> PSType:
-    names = type(value).ps_type_names
+    names = value.ps_type_names
     found = _lookup(names[0])
     if found is None:
         full_name = names[0]
         found = PSType(
             full_name,
             is_instance=lambda candidate: isinstance(candidate, DotNetObject)
-            and full_name in type(candidate).ps_type_names,
+            and full_name in candidate.ps_type_names,
             bases=tuple(names[1:]) or ("System.Object",),
         )
         register_type(found)

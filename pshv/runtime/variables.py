@@ -127,8 +127,16 @@ def variable_writer(compiler, node: A.Variable) -> Callable[[object, object], No
 
         return write_readonly
 
+    spelling = node.name
+
     def write(ctx, value):
         scope = target_scope(ctx, prefix) if prefix else ctx.scope
+        if scope.readonly and folded in scope.readonly:
+            raise E.locate_at(
+                E.SessionStateUnauthorizedAccessException(
+                    f"Cannot overwrite variable {spelling} because it is read-only or constant.",
+                    error_id="VariableNotWritable", category="WriteError", target=spelling),
+                code, node)
         if scope.constraints:
             constraint = scope.constraints.get(folded)
             if constraint is not None:
@@ -138,6 +146,9 @@ def variable_writer(compiler, node: A.Variable) -> Callable[[object, object], No
                     raise E.locate_at(error, code, node)
         if prefix == "private":
             scope.private.add(folded)
-        scope.values[folded] = value
+        values = scope.values
+        if folded not in values:
+            scope.names[folded] = spelling
+        values[folded] = value
 
     return write

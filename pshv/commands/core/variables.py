@@ -1,7 +1,7 @@
 """Get-, Set-, New-, Remove- and Clear-Variable over the runtime's scopes.
 
-Scopes store names case-folded, so a variable listed by a wildcard shows its folded name
-(automatic variables keep their usual spelling). ReadOnly variables are kept in the scope's
+Scopes store names case-folded and remember the spelling a variable was created with, which a
+wildcard listing shows (automatic variables keep their usual spelling). ReadOnly variables are kept in the scope's
 `readonly` set; Constant ones also in the session's constant table (not even -Force changes them).
 """
 
@@ -135,7 +135,8 @@ class _VariableCmdlet(Cmdlet):
             if has_wildcard(pattern):
                 for folded in sorted(pool):
                     if wildcard_match(pattern, folded) and self._filtered(folded, include, exclude):
-                        result.append((_spelling(folded), pool[folded]))
+                        owner = pool[folded]
+                        result.append((owner.names.get(folded) or _spelling(folded), owner))
                 continue
             scope = pool.get(pattern.casefold())
             if scope is None:
