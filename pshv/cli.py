@@ -116,8 +116,11 @@ def _main(argv: list[str] | None) -> int:
 
     interactive = options.file is None and options.command is None
     lab_path = options.values.get("lab")
+    output_directory = options.values.get("outputdirectory")
+    if output_directory is not None and not _usable_output_directory(output_directory):
+        return 1
     session = create_session(Host(), interactive=interactive and "noninteractive" not in options.flags,
-                             lab_path=lab_path)
+                             lab_path=lab_path, output_directory=output_directory)
     handle = session.ctx.services["lab"]
     if lab_path is not None:
         code = _open_lab(handle)
@@ -171,7 +174,20 @@ def _run_file(session, options: Options) -> int:
             f"The argument '{options.file}' to the -File parameter does not exist. Provide the path to an existing "
             "'.ps1' file as an argument to the -File parameter.\n")
         return 1
-    return session.run_script(text, path=path, args=_script_arguments(options.script_args)).exit_code
+    from .commands.core.sandbox import mount_script_folder
+
+    lab_path = mount_script_folder(session.ctx, path)
+    return session.run_script(text, path=lab_path, args=_script_arguments(options.script_args)).exit_code
+
+
+def _usable_output_directory(folder: str) -> bool:
+    """-OutputDirectory must name an existing real folder (it is never created)."""
+    import os
+
+    if os.path.isdir(folder):
+        return True
+    sys.stderr.write(f"pshv: the -OutputDirectory folder '{folder}' does not exist.\n")
+    return False
 
 
 if __name__ == "__main__":

@@ -29,12 +29,31 @@ CONSOLE_ENV = {
 }
 
 
-def create_session(host: Host | None = None, *, interactive: bool = False, lab_path: str | None = None) -> Session:
+def create_session(host: Host | None = None, *, interactive: bool = False, lab_path: str | None = None,
+                   output_directory: str | None = None) -> Session:
+    """A shell; `output_directory` is the real folder mounted as the writable drive X:."""
     from .commands import register_all
     from .commands.labstate import LabClock, LabHandle
 
     handle = LabHandle(lab_path)
-    session = Session(host, services={"env": dict(CONSOLE_ENV), "lab": handle, "clock": LabClock(handle)})
+    session = Session(host, services={"env": dict(CONSOLE_ENV), "lab": handle, "clock": LabClock(handle),
+                                      "script_resolver": _resolve_script, "redirect_writer": _redirect_writer})
     register_all(session.ctx.commands)
+    if output_directory is not None:
+        from .commands.core.sandbox import mount_output_directory
+
+        mount_output_directory(session.ctx, output_directory)
     session.ctx.host.interactive = interactive
     return session
+
+
+def _resolve_script(ctx, name: str):
+    from .commands.core.sandbox import resolve_script
+
+    return resolve_script(ctx, name)
+
+
+def _redirect_writer(ctx, path: str, append: bool, stream: str):
+    from .commands.core.content import redirect_writer
+
+    return redirect_writer(ctx, path, append, stream)
