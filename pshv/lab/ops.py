@@ -11,8 +11,8 @@ import uuid
 
 from pshv.lab.base import MiB
 from pshv.lab.enums import ControllerType, VhdType, VMState
-from pshv.lab.filesystem import FileSystem, NotAFile, PathExists, VolumeFull, join_path
-from pshv.lab.fstree import File, VhdHeader
+from pshv.lab.filesystem import FileSystem, NotAFile, PathExists, VolumeFull, join_path, split_path
+from pshv.lab.fstree import File, Folder, VhdHeader
 from pshv.lab.model import (
     HardDiskDrive,
     Host,
@@ -257,6 +257,44 @@ def place_vm(lab: Lab, vm: VirtualMachine, destination: Host | str) -> None:
             group.owner_node = target.name
 
 
+def _check_storage_plan(fs: FileSystem, source_host: Host, target_host: Host, plan: StoragePlan) -> None:
+    """Raise whatever `apply_storage_plan` would meet halfway through, before anything moves.
+
+    Every source must be a file; every destination must be free, distinct from the plan's other
+    destinations (two disks with the same file name moved to one folder clash) and reachable by
+    creating folders only: no existing file, nor a file the plan puts there, may lie on the way
+    to a destination or to one of the VM's new folders.  Each volume needs room for what arrives
+    from other volumes.
+    """
+    arriving: dict[tuple[int, tuple[str, ...]], str] = {}
+    needed: dict[int, tuple[StorageVolume, str, int]] = {}
+    for move in plan.moves:
+        if not fs.is_file(source_host, move.source):
+            fs.get_item(source_host, move.source)  # raises PathNotFound when nothing is there
+            raise NotAFile(move.source)
+        destination = fs.resolve(target_host, move.destination, computer_account=True)
+        key = (id(destination.volume), tuple(p.casefold() for p in destination.parts))
+        if key in arriving or fs.exists(target_host, move.destination):
+            raise PathExists(move.destination)
+        arriving[key] = move.destination
+        if fs.resolve(source_host, move.source).volume is not destination.volume:
+            volume, path, total = needed.get(id(destination.volume), (destination.volume, move.destination, 0))
+            needed[id(destination.volume)] = (volume, path, total + move.size_bytes)
+    for volume, path, total in needed.values():
+        if total > volume.free_bytes():
+            raise VolumeFull(path, total, volume.free_bytes())
+    folders = [split_path(m.destination)[0] for m in plan.moves]
+    folders += [plan.vm_path, plan.snapshot_path, plan.smart_paging_path]
+    for folder in folders:
+        location = fs.resolve(target_host, folder, computer_account=True)
+        node: Folder | File | None = location.volume.root
+        for depth in range(1, len(location.parts) + 1):
+            key = (id(location.volume), tuple(p.casefold() for p in location.parts[:depth]))
+            node = node.child(location.parts[depth - 1]) if isinstance(node, Folder) else None
+            if isinstance(node, File) or key in arriving:
+                raise PathExists(folder, f"'{location.parts[depth - 1]}' is a file")
+
+
 def apply_storage_plan(lab: Lab, vm: VirtualMachine, plan: StoragePlan) -> None:
     """Move the VM's files as `plan` says, point the VM at them and register it on
     `plan.destination_host` (a storage-only move plans for the VM's own host).
@@ -269,25 +307,9 @@ def apply_storage_plan(lab: Lab, vm: VirtualMachine, plan: StoragePlan) -> None:
     source_host = lab.host_of(vm)
     target_host = lab.host(plan.destination_host)
     _check_placement(lab, vm, target_host)
-    needed: dict[int, tuple[StorageVolume, str, int]] = {}
+    _check_storage_plan(fs, source_host, target_host, plan)
     for move in plan.moves:
-        destination = fs.resolve(target_host, move.destination, computer_account=True)
-        if fs.exists(target_host, move.destination):
-            raise PathExists(move.destination)
-        if fs.resolve(source_host, move.source).volume is destination.volume:
-            continue
-        volume, path, total = needed.get(id(destination.volume), (destination.volume, move.destination, 0))
-        needed[id(destination.volume)] = (volume, path, total + move.size_bytes)
-    for volume, path, total in needed.values():
-        if total > volume.free_bytes():
-            raise VolumeFull(path, total, volume.free_bytes())
-    for folder in (plan.vm_path, plan.snapshot_path, plan.smart_paging_path):
-        fs.resolve(target_host, folder, computer_account=True)
-        if fs.is_file(target_host, folder):
-            raise PathExists(folder)
-    for move in plan.moves:
-        folder = move.destination[: move.destination.rindex("\\")]
-        fs.make_folder(target_host, folder, exist_ok=True)
+        fs.make_folder(target_host, split_path(move.destination)[0], exist_ok=True)
         fs.move(source_host, move.source, move.destination, destination_host=target_host, allow_in_use=True)
     for folder in (plan.vm_path, plan.snapshot_path, plan.smart_paging_path):
         fs.make_folder(target_host, folder, exist_ok=True)

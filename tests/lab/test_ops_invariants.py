@@ -6,7 +6,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from pshv.lab.base import GiB, MiB
 from pshv.lab.default import default_lab
 from pshv.lab.enums import VMState
-from pshv.lab.filesystem import FileSystem, FsError
+from pshv.lab.filesystem import FileSystem, FsError, PathExists
 from pshv.lab.invariants import InvariantError, assert_invariants, check_invariants
 from pshv.lab.ops import (
     ClusteredVM,
@@ -66,6 +66,36 @@ def test_place_vm_and_move_its_storage(lab):
     place_vm(lab, crm01, "HVC02")
     assert lab.find_cluster("CLU01").groups[0].owner_node == "HVC02"
     assert check_invariants(lab) == []
+
+
+def test_storage_move_of_two_disks_with_one_file_name_changes_nothing():
+    """Hypothesis's falsifying sequence: web01 ends up with two disks called a1.vhdx, whose
+    move into one folder used to fail halfway and leave web01 without its files."""
+    machine = LabMachine()
+    machine.write_text(folder="D:\\Hyper-V", host="HV01", name="a1", text="")
+    machine.move_vm_storage(folder="D:\\Hyper-V", host="HV01", index=0)
+    machine.add_disk(folder="D:\\Hyper-V", index=0, name="a1", size=1)
+    machine.move_vm_storage(folder="D:\\Hyper-V", host="HV01", index=0)
+    machine.add_disk(folder="D:\\Hyper-V", index=0, name="a1", size=1)
+    web01 = machine.lab.vm("web01")
+    before = web01.model_dump()
+    machine.move_vm_storage(folder="D:\\Hyper-V", host="HV02", index=0)
+    assert check_invariants(machine.lab) == []
+    assert machine.lab.host_of(web01).name == "HV01" and web01.model_dump() == before
+    plan = plan_storage_move(machine.lab, web01, "HV02", destination_storage_path="D:\\Hyper-V\\web01")
+    with pytest.raises(PathExists):
+        apply_storage_plan(machine.lab, web01, plan)
+
+
+def test_storage_move_refuses_a_file_on_the_way(lab):
+    web01 = lab.vm("web01")
+    fs = FileSystem(lab)
+    fs.make_folder("HV02", "D:\\VMs\\web01")
+    fs.write_text("HV02", "D:\\VMs\\web01\\Virtual Hard Disks", "a file where the disks' folder goes")
+    plan = plan_storage_move(lab, web01, "HV02", destination_storage_path="D:\\VMs\\web01")
+    with pytest.raises(PathExists):
+        apply_storage_plan(lab, web01, plan)
+    assert lab.host_of(web01).name == "HV01" and check_invariants(lab) == []
 
 
 def test_violations_name_their_json_path(lab):
