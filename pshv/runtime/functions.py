@@ -357,7 +357,8 @@ class ScriptProcessor:
         self.script_scope = script_scope
         self.dollar_under = dollar_under
         self.out = None
-        self.routes = None
+        self.routes = None  # the compiled redirections, if any
+        self.route_table: dict | None = None  # their targets for this run
         self.failed = False
         self.input: list = []
         if invocation.command_name and invocation.command_type is None:
@@ -377,10 +378,10 @@ class ScriptProcessor:
         self.caller = ctx.scope
         ctx.scope = self.scope
         frame = self.frame
-        if frame is not None or self.routes is not None:
+        if frame is not None or self.route_table is not None:
             frame = frame or CommandFrame(name=self.invocation.command_name)
-            if self.routes is not None and not frame.routes:
-                frame.routes = self.routes(ctx, self.out)
+            if self.route_table is not None and not frame.routes:
+                frame.routes = self.route_table
             frame.parent = ctx.frame
             ctx.frame = frame
             self.frame = frame

@@ -85,6 +85,10 @@ def compile_pipeline(compiler, node: A.Pipeline):
             upstream.out = Pipe(downstream)
         if processors:
             processors[-1].out = out
+        for processor in processors:
+            if processor.routes is not None:
+                processor.route_table = processor.routes(ctx, processor.out)
+                processor.out = redirected_output(processor.route_table, processor.out)
         ctx.last_success = True
         try:
             for processor in processors:
@@ -92,8 +96,9 @@ def compile_pipeline(compiler, node: A.Pipeline):
             if source is not None:
                 sink = Pipe(processors[0]) if processors else out
                 if source_routes:
-                    frame = CommandFrame(routes=source_routes(ctx, sink))
-                    with ctx.command_frame(frame):
+                    table = source_routes(ctx, sink)
+                    sink = redirected_output(table, sink)
+                    with ctx.command_frame(CommandFrame(routes=table)):
                         value = source(ctx)
                 else:
                     value = source(ctx)
@@ -210,6 +215,23 @@ def compile_redirections(compiler, redirections: list[A.Redirection]):
 
 def _discard(item: object) -> None:
     return None
+
+
+class RouteSink:
+    """An output sink that sends objects where a redirection (`> file`, `> $null`) points."""
+
+    __slots__ = ("append",)
+
+    def __init__(self, route) -> None:
+        self.append = route
+
+
+def redirected_output(table: dict, out):
+    """The sink for a command's output stream once its redirections are applied."""
+    route = table.get("1") or table.get("*")
+    if route is None or route == out.append:
+        return out
+    return RouteSink(route)
 
 
 # --------------------------------------------------------------------------- commands
@@ -388,7 +410,8 @@ class CmdletProcessor:
         self.cmdlet.bound_parameters = self.binding.bound
         self.direct_input = _direct_input_parameter(cls.spec, self.binding) if has_input else None
         self.out = None
-        self.routes = None
+        self.routes = None  # the compiled redirections, if any
+        self.route_table: dict | None = None  # their targets for this run
         self.failed = False
         self.outputs: CollectingPipe | None = None
 
@@ -396,8 +419,8 @@ class CmdletProcessor:
         frame = self.frame
         frame.parent = self.ctx.frame
         self.ctx.frame = frame
-        if self.routes is not None and not frame.routes:
-            frame.routes = self.routes(self.ctx, self.out)
+        if self.route_table is not None and not frame.routes:
+            frame.routes = self.route_table
         return frame
 
     def _leave(self, frame) -> None:

@@ -201,8 +201,8 @@ def register_views() -> None:
         Column("Length", _length, width=14, alignment="right"),
         Column("Name", "Name"),
     ]
-    for type_name in ("System.IO.FileInfo", "System.IO.DirectoryInfo"):
-        register_table_view(type_name, columns, group_by=GROUP_KEY, group_label=" Directory")
+    register_table_view(("System.IO.DirectoryInfo", "System.IO.FileInfo"), columns, group_by=GROUP_KEY,
+                        group_label=" Directory")
 
 
 register_views()

@@ -230,10 +230,10 @@ class AutoFormatter:
         self.ctx = ctx
         self.width = width
         self.out: list[FormatRecord] = []
-        self._table_type: str | None = None
+        self._table_type: object = None  # the view (or first type name) the open table is for
         self._columns: list[DisplayProperty] = []
         self._from_view = False
-        self._list_type: str | None = None
+        self._list_type: object = None
         self._grouper: _Grouper | None = None
 
     def add(self, obj: object) -> None:
@@ -249,7 +249,8 @@ class AutoFormatter:
                 self.out.append(text)
             return
         names = type_names(obj)
-        key = names[0]
+        view = default_view(names)
+        key = view if view is not None else names[0]  # types sharing a view share a table
         if self._table_type is not None:
             self._grouper.before(obj)
             if key == self._table_type:
@@ -262,7 +263,6 @@ class AutoFormatter:
             self.out.append(_list_entry(self.ctx, _list_entries(self.ctx, obj), obj))
             return
         self.close()
-        view = default_view(names)
         if isinstance(view, TableView):
             self._start_table(obj, key, view.columns, True, view)
         elif isinstance(view, ListView):

@@ -53,7 +53,7 @@ def _columns(columns: list[Column | str]) -> list[Column]:
 
 
 def register_table_view(
-    type_name: str,
+    type_name: str | tuple[str, ...],
     columns: list[Column | str],
     *,
     group_by: str | None = None,
@@ -61,12 +61,17 @@ def register_table_view(
     autosize: bool = False,
     hide_header: bool = False,
 ) -> TableView:
-    """Register (or replace) the table view of a type; plain strings are property columns."""
+    """Register (or replace) the table view of a type; plain strings are property columns.
+
+    Several type names may share one view (as a format file's ViewSelectedBy lists them):
+    objects of those types then continue one table, like a folder's files and subfolders.
+    """
     view = TableView(_columns(columns), group_by, group_label, autosize, hide_header)
-    entry = _entry(type_name)
-    if entry.default is None or isinstance(entry.default, TableView):
-        entry.default = view
-    entry.table = view
+    for name in (type_name,) if isinstance(type_name, str) else type_name:
+        entry = _entry(name)
+        if entry.default is None or isinstance(entry.default, TableView):
+            entry.default = view
+        entry.table = view
     return view
 
 

@@ -42,8 +42,6 @@ def test_out_file_formats_like_the_console():
     assert result.stderr.startswith("Out-File : The file 'C:\\loc.txt' already exists.\n")
 
 
-@pytest.mark.skip(reason="runtime bug: compile_redirections' route for stream '1' (`> file`) is never consulted; "
-                         "success output still goes to the pipeline")
 def test_output_redirection_to_a_file():
     result = ps("'a' > C:\\r.txt; 'b' >> C:\\r.txt; Get-Content C:\\r.txt")
     assert result.output == ["a", "b"]
