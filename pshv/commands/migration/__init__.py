@@ -1,0 +1,2 @@
+"""The migration cmdlets (Move-VM, Move-VMStorage, Get-LabMigrationTrace, Get-WinEvent) on the
+migration core (`pshv.migration`)."""
