@@ -105,6 +105,8 @@ MODULES: dict[str, tuple[str, dict[str, str]]] = {
         "Set-VMHost": f"{_HV}.host:SetVMHost",
         "Enable-VMMigration": f"{_HV}.host:EnableVMMigration",
         "Disable-VMMigration": f"{_HV}.host:DisableVMMigration",
+        "Move-VM": "pshv.commands.migration.move_vm:MoveVM",
+        "Move-VMStorage": "pshv.commands.migration.move_storage:MoveVMStorage",
     }),
     "FailoverClusters": ("2.0.0.0", {
         "Get-Cluster": f"{_HV}.cluster:GetCluster",
@@ -158,6 +160,12 @@ MODULES: dict[str, tuple[str, dict[str, str]]] = {
         "Set-PSDebug": f"{_CORE}.session_cmdlets:SetPSDebug",
         "Where-Object": f"{_CORE}.pipeline:WhereObject",
         "ForEach-Object": f"{_CORE}.pipeline:ForEachObject",
+    }),
+    "Pshv.Lab": ("1.0.0.0", {
+        "Get-LabMigrationTrace": "pshv.commands.migration.trace:GetLabMigrationTrace",
+    }),
+    "Microsoft.PowerShell.Diagnostics": ("3.0.0.0", {
+        "Get-WinEvent": "pshv.commands.migration.events:GetWinEvent",
     }),
 }
 

@@ -355,3 +355,8 @@ SessionStateException = _exception(
     "SessionStateException", "System.Management.Automation.SessionStateException", RuntimeException
 )
 register_exception_type(SessionStateException)
+
+EventLogException = _exception(
+    "EventLogException", "System.Diagnostics.Eventing.Reader.EventLogException", PSException
+)
+register_exception_type(EventLogException)
