@@ -163,6 +163,18 @@ MODULES: dict[str, tuple[str, dict[str, str]]] = {
     }),
     "Pshv.Lab": ("1.0.0.0", {
         "Get-LabMigrationTrace": "pshv.commands.migration.trace:GetLabMigrationTrace",
+        "New-LabHost": "pshv.commands.lab.hosts:NewLabHost",
+        "Set-LabHost": "pshv.commands.lab.hosts:SetLabHost",
+        "Remove-LabHost": "pshv.commands.lab.hosts:RemoveLabHost",
+        "Set-LabWorkload": "pshv.commands.lab.workload:SetLabWorkload",
+        "Set-LabFault": "pshv.commands.lab.faults:SetLabFault",
+        "Get-LabFault": "pshv.commands.lab.faults:GetLabFault",
+        "Clear-LabFault": "pshv.commands.lab.faults:ClearLabFault",
+        "Get-LabClock": "pshv.commands.lab.clock:GetLabClock",
+        "Set-LabClock": "pshv.commands.lab.clock:SetLabClock",
+        "Save-Lab": "pshv.commands.lab.files:SaveLab",
+        "Import-Lab": "pshv.commands.lab.files:ImportLab",
+        "Reset-Lab": "pshv.commands.lab.files:ResetLab",
     }),
     "Microsoft.PowerShell.Diagnostics": ("3.0.0.0", {
         "Get-WinEvent": "pshv.commands.migration.events:GetWinEvent",
