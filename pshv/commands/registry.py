@@ -160,6 +160,17 @@ MODULES: dict[str, tuple[str, dict[str, str]]] = {
         "Set-PSDebug": f"{_CORE}.session_cmdlets:SetPSDebug",
         "Where-Object": f"{_CORE}.pipeline:WhereObject",
         "ForEach-Object": f"{_CORE}.pipeline:ForEachObject",
+        "Get-Command": f"{_CORE}.discovery:GetCommand",
+        "Get-Help": f"{_CORE}.help:GetHelp",
+        "Import-Module": f"{_CORE}.modules:ImportModule",
+        "Get-Module": f"{_CORE}.modules:GetModule",
+        "Remove-Module": f"{_CORE}.modules:RemoveModule",
+        "Invoke-Command": f"{_CORE}.remoting:InvokeCommand",
+        "New-PSSession": f"{_CORE}.remoting:NewPSSession",
+        "Get-PSSession": f"{_CORE}.remoting:GetPSSession",
+        "Remove-PSSession": f"{_CORE}.remoting:RemovePSSession",
+        "Enter-PSSession": f"{_CORE}.remoting:EnterPSSession",
+        "Exit-PSSession": f"{_CORE}.remoting:ExitPSSession",
     }),
     "Pshv.Lab": ("1.0.0.0", {
         "Get-LabMigrationTrace": "pshv.commands.migration.trace:GetLabMigrationTrace",
@@ -178,6 +189,10 @@ MODULES: dict[str, tuple[str, dict[str, str]]] = {
     }),
     "Microsoft.PowerShell.Diagnostics": ("3.0.0.0", {
         "Get-WinEvent": "pshv.commands.migration.events:GetWinEvent",
+    }),
+    "Microsoft.PowerShell.Host": ("3.0.0.0", {
+        "Start-Transcript": f"{_CORE}.transcript:StartTranscript",
+        "Stop-Transcript": f"{_CORE}.transcript:StopTranscript",
     }),
 }
 
@@ -200,6 +215,9 @@ ALIASES: dict[str, str] = {
     "ren": "Rename-Item", "gc": "Get-Content", "cat": "Get-Content", "type": "Get-Content", "sc": "Set-Content",
     "ac": "Add-Content", "clc": "Clear-Content", "rvpa": "Resolve-Path", "cvpa": "Convert-Path", "gdr": "Get-PSDrive",
     "epcsv": "Export-Csv", "ipcsv": "Import-Csv", "saps": "Start-Process", "start": "Start-Process",
+    "gcm": "Get-Command", "help": "Get-Help", "man": "help", "ipmo": "Import-Module", "gmo": "Get-Module",
+    "rmo": "Remove-Module", "icm": "Invoke-Command", "nsn": "New-PSSession", "gsn": "Get-PSSession",
+    "rsn": "Remove-PSSession", "etsn": "Enter-PSSession", "exsn": "Exit-PSSession",
     "iwr": "Invoke-WebRequest", "curl": "Invoke-WebRequest", "wget": "Invoke-WebRequest", "irm": "Invoke-RestMethod",
 }
 
