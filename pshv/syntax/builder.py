@@ -1,12 +1,12 @@
-"""Lark callbacks that build the typed syntax tree (pshv.syntax.ast) during the LALR parse."""
+"""Reduction callbacks that build the typed syntax tree (pshv.syntax.ast) during the LALR parse."""
 
 from __future__ import annotations
 
-from lark import Token, Transformer
 
 from pshv.syntax import ast
 from pshv.syntax.errors import MESSAGES, ParseIssue, SyntaxProblem
 from pshv.syntax.numbers import integer_literal
+from pshv.syntax.tokens import Token
 
 SWITCH_FLAGS = ("regex", "wildcard", "exact", "casesensitive", "file")
 ASSIGNABLE = (ast.Variable, ast.Member, ast.Index)
@@ -71,7 +71,7 @@ def _check_assignable(target: object) -> None:
     raise _problem_at(target, "InvalidLeftHandSide")
 
 
-class TreeBuilder(Transformer):
+class TreeBuilder:
     """One method per grammar rule or alias; each gets the rule's children."""
 
     # ------------------------------------------------------------------ leaves

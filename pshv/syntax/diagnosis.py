@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from lark.exceptions import UnexpectedToken
-
 from pshv.syntax.errors import ParseIssue, make_issue
-from pshv.syntax.lexer import Tokenizer
+from pshv.syntax.lexer import Frame
 from pshv.syntax.source import SourceText
+from pshv.syntax.tokens import Token
 
 VALUE_OPERATORS = frozenset({"OP_COMPARE", "OP_BITWISE", "OP_LOGICAL", "OP_FORMAT", "PLUS", "MINUS",
                              "MUL_OP", "DOTDOT", "ASSIGN_OP"})
@@ -26,14 +25,15 @@ MISSING_BODY = {
 }
 
 
-def describe_failure(failure: UnexpectedToken | None, tokenizer: Tokenizer,
-                     source: SourceText) -> ParseIssue:
-    """The issue for a parse that stopped at `failure.token` (None: the input ended early)."""
-    token = failure.token if failure is not None else None
-    expected = failure.expected if failure is not None else set()
+def describe_failure(token: Token | None, expected: set[str], previous: Token | None,
+                     frames: list[Frame], source: SourceText) -> ParseIssue:
+    """The issue for a parse that stopped at `token` (None: the input ended early).
+
+    `expected` names the terminals the parser could have taken there, `previous` is the last
+    token it did take and `frames` are the tokenizer's open brackets.
+    """
     at_end = token is None or token.type == "$END" or (
         token.type == "_SEP" and token.value == "" and token.start_pos >= len(source.text))
-    previous = tokenizer.previous if token is not None and token.type != "$END" else tokenizer.current
 
     def after(error_id: str, *args: object) -> ParseIssue:
         offset = previous.end_pos if previous is not None else len(source.text)
@@ -52,7 +52,7 @@ def describe_failure(failure: UnexpectedToken | None, tokenizer: Tokenizer,
             return after("MissingFileSpecification")
     if "CATCH" in expected and "FINALLY" in expected:
         return after("MissingCatchOrFinally")
-    frame = tokenizer.frames[-1] if tokenizer.frames else None
+    frame = frames[-1] if frames else None
     if frame is not None and "LBRACE" in expected and frame.keyword in MISSING_BODY:
         return after(*MISSING_BODY[frame.keyword])
     if {"WHILE", "UNTIL"} <= expected:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from lark import Token
-
 from pshv.syntax import ast
 from pshv.syntax.errors import SyntaxProblem, make_issue
 from pshv.syntax.numbers import NUMBER_PATTERN, BadNumber, convert_number
@@ -21,6 +19,7 @@ from pshv.syntax.strings import (
     DOUBLE_QUOTES, SINGLE_QUOTES, SubParser, escape_at, expand_dollar, scan_double_quoted,
     scan_here_string, scan_single_quoted, scan_variable, _PartsBuilder,
 )
+from pshv.syntax.tokens import Token
 
 # ------------------------------------------------------------------ what a frame expects next
 STMT = "stmt"            # statement start: keyword, command or expression
@@ -81,6 +80,9 @@ CASE_VARIANTS = frozenset("c" + name for name in CASE_OPERATORS)
 DASHES = "-\u2013\u2014\u2015"
 DIGITS = frozenset("0123456789")
 _BLANK = re.compile(r"[ \t\f\v\u00a0\ufeff\u2000-\u200b\u3000]+")
+_SPACES = re.compile(r"[ \t\f\v\u00a0\ufeff\u2000-\u200b\u3000]*")
+_TRIVIA_STARTS = "#<`"  # a comment or a line continuation may start here
+_WHITE_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\ufeff\u2000-\u200b\u3000]*")
 _WORD = re.compile(r"[A-Za-z]+")
 _LABEL = re.compile(r":(\w+)")
 _DASH_WORD = re.compile(r"[-\u2013\u2014\u2015]([A-Za-z]+)")
@@ -106,6 +108,7 @@ CONTINUATION_TYPES = frozenset({
     "MUL_OP", "DOTDOT", "ASSIGN_OP", "COMMA", "PIPE", "IN", "INVOKE", "LABEL",
 })
 SEPARATORS = frozenset({"_SEP", "SEMI"})
+_VALUE_STARTS = frozenset("$@([{,!" + DOUBLE_QUOTES + SINGLE_QUOTES)  # always an operand
 
 
 def operator_name(word: str) -> str:
@@ -144,7 +147,7 @@ def help_text(comment: str) -> str | None:
 
 
 class Tokenizer:
-    """Yields Lark tokens for `source`, from `start`, until the end or the closing `)` of `$(`."""
+    """Yields tokens for `source`, from `start`, until the end or the closing `)` of `$(`."""
 
     def __init__(self, source: SourceText, sub_parser: SubParser, start: int = 0,
                  subexpression: bool = False):
@@ -166,8 +169,6 @@ class Tokenizer:
         self.script_help: str | None = None
         self.no_more_parameters = False
         self.queued: list[Token] = []
-        self.previous: Token | None = None
-        self.current: Token | None = None
 
     # ------------------------------------------------------------------ token helpers
 
@@ -177,13 +178,13 @@ class Tokenizer:
         token.value = token if value is None else value
         token.start_pos = start
         token.end_pos = end
-        line, col = self.source.position(start)
-        token.line = line
-        token.column = col
-        token.end_line = line
-        token.end_column = col + end - start
-        frame = self.frames[-1]
-        frame.last_type = type_
+        source = self.source
+        if source.line_start <= start < source.next_line_start:
+            token.line = source.line
+            token.column = start - source.line_start + 1
+        else:
+            token.line, token.column = source.position(start)
+        self.frames[-1].last_type = type_
         self.continuation = type_ in CONTINUATION_TYPES
         self.last = token
         return token
@@ -253,10 +254,11 @@ class Tokenizer:
         """Offset of the next character that is neither white space, newline nor comment."""
         text = self.text
         while pos < self.length:
+            pos = _WHITE_SPACE.match(text, pos).end()
+            if pos >= self.length:
+                break
             char = text[pos]
-            if char in " \t\r\n":
-                pos += 1
-            elif char == "#":
+            if char == "#":
                 end = text.find("\n", pos)
                 pos = self.length if end < 0 else end
             elif text.startswith("<#", pos):
@@ -265,10 +267,7 @@ class Tokenizer:
             elif char == "`" and pos + 1 < self.length and text[pos + 1] in "\r\n":
                 pos += 2
             else:
-                match = _BLANK.match(text, pos)
-                if match is None:
-                    return pos
-                pos = match.end()
+                return pos
         return pos
 
     def _word_at(self, pos: int) -> str:
@@ -277,17 +276,14 @@ class Tokenizer:
 
     # ------------------------------------------------------------------ main loop
 
-    def lex(self, parser_state: object) -> Iterator[Token]:
-        """The token stream for Lark's LALR parser; remembers the last two tokens it handed out."""
-        for token in self.tokens():
-            self.previous = self.current
-            self.current = token
-            yield token
-
     def tokens(self) -> Iterator[Token]:
+        """The token stream, up to the end of the text or the `)` that closes a `$(`."""
         text = self.text
+        spaces = _SPACES.match
         while True:
-            self._skip_blank()
+            self.pos = spaces(text, self.pos).end()
+            if self.pos < self.length and text[self.pos] in _TRIVIA_STARTS:
+                self._skip_blank()
             if self.pos >= self.length:
                 yield from self._end_of_input()
                 return
@@ -304,9 +300,13 @@ class Tokenizer:
                 continue
             if char in ")}]":
                 if char == frame.closer:
-                    yield from self._close(frame)
-                    if self.subexpression and not self.frames:
+                    if (frame.kind in LIST_KINDS and frame.last_type not in SEPARATORS
+                            and not frame.named_blocks):
+                        yield self._token("_SEP", self.pos, self.pos, "")
+                    token = self._close(frame)
+                    if token is None:  # the `)` that ends a `$(`
                         return
+                    yield token
                     continue
                 if not (char == "]" and frame.expect == ATTR_CLOSE):
                     self.pos += 1
@@ -372,15 +372,14 @@ class Tokenizer:
         self.continuation = False
         return frame
 
-    def _close(self, frame: Frame) -> Iterator[Token]:
+    def _close(self, frame: Frame) -> Token | None:
+        """Pop `frame` at its closing bracket: the bracket's token (None for the `)` of a `$(`)."""
         start = self.pos
-        if frame.kind in LIST_KINDS and frame.last_type not in SEPARATORS and not frame.named_blocks:
-            yield self._token("_SEP", start, start, "")
         self.frames.pop()
         self.pos += 1
         if self.subexpression and not self.frames:
             self.end_pos = self.pos
-            return
+            return None
         parent = self.frames[-1]
         closer = self.text[start]
         if closer == "}":
@@ -391,7 +390,7 @@ class Tokenizer:
             token = self._token(VALUE_CLOSERS[closer], start, self.pos)
         parent.expect = frame.resume
         self.postfix_at = self.pos
-        yield token
+        return token
 
     # ------------------------------------------------------------------ dispatch
 
@@ -434,6 +433,9 @@ class Tokenizer:
     # ------------------------------------------------------------------ statements
 
     def _statement_start(self, frame: Frame, char: str, keywords: bool) -> Token:
+        if char in _VALUE_STARTS:
+            frame.value_mode = OPERATOR
+            return self._operand(frame, char)
         text = self.text
         pos = self.pos
         if keywords:
@@ -471,7 +473,7 @@ class Tokenizer:
 
     def _starts_value(self, pos: int, char: str) -> bool:
         text = self.text
-        if char in "$@([{,!" or char in DOUBLE_QUOTES or char in SINGLE_QUOTES:
+        if char in _VALUE_STARTS:
             return True
         nxt = text[pos + 1] if pos + 1 < self.length else ""
         if char in DIGITS or (char == "." and nxt in DIGITS):
@@ -868,8 +870,8 @@ class Tokenizer:
                 return self._bare_word(pos, "BARE_WORD")
             raise self._problem("InvalidVariableReference", pos, pos + 1)
         variable, end = found
-        self.pos = end
-        self._value_done(frame)
+        self.pos = self.postfix_at = end
+        frame.expect = frame.value_mode
         return self._token("VARIABLE", pos, end, variable)
 
     def _value_done(self, frame: Frame) -> None:

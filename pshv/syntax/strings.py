@@ -18,6 +18,7 @@ ESCAPES = {
 }
 
 _NAME = re.compile(r"[\w?]+")
+_PLAIN_NAME = re.compile(r"[\w?]++(?!:)")
 _UNICODE_ESCAPE = re.compile(r"u\{([0-9a-fA-F]{1,6})\}")
 _DOUBLE_CHUNK = re.compile(r"[^`$\"\u201c\u201d\u201e]*")
 _HERE_CHUNK = re.compile(r"[^`$]*")
@@ -38,6 +39,12 @@ def scan_variable(source: SourceText, pos: int, splat: bool = False) -> tuple[as
     Returns None when the sigil is not followed by a variable name.
     """
     text = source.text
+    plain = _PLAIN_NAME.match(text, pos + 1)
+    if plain is not None:  # the common `$name`: no braces, no scope
+        end = plain.end()
+        line, col = source.position(pos)
+        return ast.Variable(name=plain.group(), splatted=splat, start=pos, end=end, line=line,
+                            col=col), end
     start = pos
     pos += 1
     if pos < len(text) and text[pos] == "{" and not splat:

@@ -1,0 +1,167 @@
+"""A small LALR(1) driver over the tables Lark compiled from grammar/powershell.lark.
+
+Lark generates the tables (pshv.syntax.tablegen) and stays the grammar's authority; at parse
+time only this loop runs. It shifts and reduces exactly as Lark's own parser would with the
+same tables, and calls the TreeBuilder callbacks directly, shaping their children the way
+Lark's ParseTreeBuilder does: filtered tokens dropped, `_rule` results spliced into the
+parent, `[optional]` placeholders as None, `?rule` with one child replaced by that child.
+
+Token kinds stay strings: the per-state dicts are keyed by terminal name, and the names are
+interned constants, so a lookup costs what an int key would, without a translation per token.
+"""
+
+from __future__ import annotations
+
+from operator import itemgetter
+from typing import Any, Callable, Iterable
+
+from pshv.syntax.builder import TreeBuilder
+from pshv.syntax.tables import load_tables
+from pshv.syntax.tokens import Token, end_token
+
+Build = Callable[[list], Any]
+
+
+class ParseFailure(Exception):
+    """No action for `token` in the current state; `expected` names the acceptable terminals."""
+
+    def __init__(self, token: Token, expected: set[str], previous: Token | None):
+        super().__init__(token.type)
+        self.token = token
+        self.expected = expected
+        self.previous = previous
+
+
+def _keep(keep: list[list], trailing: int) -> Build:
+    """Lark's ChildFilterLALR: pick children, splice `_rule` lists, add None placeholders."""
+    entries = [tuple(entry) for entry in keep]
+    if trailing == 0 and entries == [(0, True, 0)]:
+        return itemgetter(0)  # the spliced list itself, as Lark reuses it
+    if trailing == 0 and not any(splice or nones for _, splice, nones in entries):
+        indices = [index for index, _, _ in entries]
+        if len(indices) < 2:
+            return lambda children: [children[index] for index in indices]
+        pick = itemgetter(*indices)
+        return lambda children: list(pick(children))
+
+    def filtered(children: list) -> list:
+        kept: list = []
+        for index, splice, nones in entries:
+            if nones:
+                kept += [None] * nones
+            if not splice:
+                kept.append(children[index])
+            elif kept:
+                kept += children[index]
+            else:  # reuse the spliced list: left recursion stays linear
+                kept = children[index]
+        if trailing:
+            kept += [None] * trailing
+        return kept
+
+    return filtered
+
+
+def _builder(callback: Build | None, expand1: bool, keep: list | None, trailing: int) -> Build:
+    """How one rule turns its children into a value (callback None: a list to splice)."""
+    select = _keep(keep, trailing) if keep is not None else None
+    if callback is None:
+        return select or list
+    if expand1:
+        if select is None:
+            return lambda children: children[0] if len(children) == 1 else callback(children)
+
+        def single_or_build(children: list) -> Any:
+            children = select(children)
+            return children[0] if len(children) == 1 else callback(children)
+
+        return single_or_build
+    if select is None:
+        return callback
+    return lambda children: callback(select(children))
+
+
+class Tables:
+    """The parse tables with each rule bound to its TreeBuilder callback."""
+
+    def __init__(self, data: dict[str, Any], builder: TreeBuilder):
+        self.actions: list[dict[str, int]] = data["actions"]
+        self.starts: dict[str, tuple[int, int]] = {
+            name: (start, end) for name, (start, end) in data["starts"].items()}
+        gotos: list[dict[str, int]] = data["gotos"]
+        by_symbol: dict[str, dict[int, int]] = {}
+        for state, jumps in enumerate(gotos):
+            for symbol, target in jumps.items():
+                by_symbol.setdefault(symbol, {})[state] = target
+        self.rules: list[tuple[dict[int, int], int, Build | None]] = []
+        for lhs, size, name, expand1, keep, trailing in data["rules"]:
+            if expand1 and size == 1 and keep is None:
+                build = None
+            else:
+                callback = getattr(builder, name) if name is not None else None
+                build = _builder(callback, expand1, keep, trailing)
+            self.rules.append((by_symbol.get(lhs, {}), size, build))
+
+    def parse(self, tokens: Iterable[Token], start: str) -> tuple[Any, Token | None]:
+        """Parse `tokens` from the start symbol `start`; returns the value and the last token.
+
+        Raises ParseFailure where the tables have no action for a token.
+        """
+        actions, rules = self.actions, self.rules
+        state, end_state = self.starts[start]
+        states = [state]
+        values: list = []
+        previous = current = None
+        for token in tokens:
+            previous, current = current, token
+            kind = token.type
+            while True:
+                try:
+                    code = actions[state][kind]
+                except KeyError:
+                    raise ParseFailure(token, set(actions[state]), previous) from None
+                if code >= 0:
+                    states.append(code)
+                    values.append(token)
+                    state = code
+                    break
+                goto, size, build = rules[~code]
+                if size == 1:
+                    if build is not None:  # else a chain rule: the one child is the value
+                        values[-1] = build([values[-1]])
+                    state = goto[states[-2]]
+                    states[-1] = state
+                    continue
+                if size:
+                    children = values[-size:]
+                    del values[-size:]
+                    del states[-size:]
+                else:
+                    children = []
+                values.append(build(children))
+                state = goto[states[-1]]
+                states.append(state)
+        token = end_token(current)
+        while True:
+            code = actions[state].get("$END")
+            if code is None or code >= 0:
+                raise ParseFailure(token, set(actions[state]), current)
+            goto, size, build = rules[~code]
+            if build is None:
+                state = goto[states[-2]]
+                states[-1] = state
+            else:
+                if size:
+                    children = values[-size:]
+                    del values[-size:]
+                    del states[-size:]
+                else:
+                    children = []
+                values.append(build(children))
+                state = goto[states[-1]]
+                states.append(state)
+            if state == end_state:
+                return values[-1], current
+
+
+TABLES = Tables(load_tables(), TreeBuilder())
