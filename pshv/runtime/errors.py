@@ -356,6 +356,11 @@ SessionStateException = _exception(
 )
 register_exception_type(SessionStateException)
 
+HelpNotFoundException = _exception(
+    "HelpNotFoundException", "System.Management.Automation.HelpNotFoundException", SystemException
+)
+register_exception_type(HelpNotFoundException)
+
 EventLogException = _exception(
     "EventLogException", "System.Diagnostics.Eventing.Reader.EventLogException", PSException
 )
