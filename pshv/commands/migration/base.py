@@ -10,7 +10,6 @@ from ...lab.compat import Incompatibility
 from ...lab.model import UnknownObject
 from ...lab.ops import LabOperationError
 from ...migration.service import Migration, MigrationService
-from ...runtime import errors as E
 from ...runtime.objects import Hashtable
 from ..hyperv.common import HyperVCmdlet, fs_message
 from . import errors
@@ -51,7 +50,7 @@ class MoveCmdlet(HyperVCmdlet):
             return None
         found: dict[str, str] = {}
         for table in tables:
-            keys = {str(k).casefold(): k for k in table.keys()}
+            keys = {str(k).casefold(): k for k in table}
             if "sourcefilepath" not in keys or "destinationfilepath" not in keys:
                 raise self.fail(errors.refused_path(
                     "Each hashtable of the Vhds parameter must have the keys SourceFilePath and DestinationFilePath."))
@@ -96,7 +95,3 @@ class MoveCmdlet(HyperVCmdlet):
 
 def _finished(service: MigrationService, migration_id: int) -> bool:
     return any(m.id == migration_id and m.done for m in service.migrations)
-
-
-def not_supported(message: str) -> E.PSException:
-    return E.PSNotSupportedException(message, error_id="NotSupported", category="NotImplemented")

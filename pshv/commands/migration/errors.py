@@ -48,8 +48,8 @@ def check_failure(migration: Migration, findings: list[Incompatibility], report_
         return _error(whole[0].message, "InvalidParameter", "InvalidArgument")
     incompatible = [f for f in findings if f.code not in CONNECTION]
     if incompatible:
-        lines = [f"The virtual machine '{migration.vm.name}' is not compatible with physical computer "
-                 f"'{migration.destination}'."] + [f.message for f in incompatible]
+        lines = [(f"The virtual machine '{migration.vm.name}' is not compatible with physical computer "
+                 f"'{migration.destination}'.")] + [f.message for f in incompatible]
         return _error("\n".join(lines), "OperationFailed", "InvalidOperation", report_view())
     connection = findings[0]
     lines = [failed_at_line(migration), connection.message]

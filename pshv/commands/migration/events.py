@@ -174,7 +174,7 @@ class GetWinEvent(Cmdlet):
         filters = []
         for table in self.params["FilterHashtable"]:
             values = {str(key).casefold(): value for key, value in table.items()}
-            unknown = [str(k) for k in table.keys() if str(k).casefold() not in _FILTER_KEYS_FOLDED]
+            unknown = [str(k) for k in table if str(k).casefold() not in _FILTER_KEYS_FOLDED]
             if unknown:
                 raise self.fail(E.PSNotSupportedException(
                     f"The pshv emulator does not support the FilterHashtable key '{unknown[0]}' of Get-WinEvent: "

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from ...lab import compat
 from ...lab.enums import VMState
-from ...lab.model import Host, VirtualMachine as LabVM
+from ...lab.model import Host
+from ...lab.model import VirtualMachine as LabVM
 from ...runtime.params import cmdlet, p
 from ..hyperv.common import COMMANDS, VM_TYPE
 from ..hyperv.compare import BY_HOST, BY_SESSION, MULTIPLE, NAME_SETS, SINGLE, VM_SETS

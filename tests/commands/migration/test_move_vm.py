@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mig_helpers import ENABLE
+
 from tests.conftest import ps
 
 DISABLED = """\
@@ -172,8 +173,8 @@ def test_credssp_from_a_remote_session_meets_the_double_hop():
     assert message.startswith("Virtual machine migration operation for 'app01' failed at migration source 'HV01'. "
                               "(Virtual machine ID D2D60E9B-")
     assert message.split("\n")[1:] == [
-        "The Virtual Machine Management Service failed to establish a connection for a Virtual Machine migration "
-        "with host 'HV02': No credentials are available in the security package (0x8009030E).",
+        ("The Virtual Machine Management Service failed to establish a connection for a Virtual Machine migration "
+        "with host 'HV02': No credentials are available in the security package (0x8009030E)."),
         "Failed to authenticate the connection at the source host: no suitable credentials available.",
     ]
 
@@ -181,10 +182,10 @@ def test_credssp_from_a_remote_session_meets_the_double_hop():
 def test_kerberos_without_constrained_delegation():
     r = ps(ENABLE + "Set-VMHost -VirtualMachineMigrationAuthenticationType Kerberos\nMove-VM app01 HV02\n")
     assert r.errors[0].message.split("\n")[1:] == [
-        "The Virtual Machine Management Service failed to establish a connection for a Virtual Machine migration "
-        "with host 'HV02': The target principal name is incorrect. (0x80090322).",
-        "The Virtual Machine Management Service failed to authenticate the connection for a Virtual Machine "
-        "migration at the source host: The target principal name is incorrect. (0x80090322).",
+        ("The Virtual Machine Management Service failed to establish a connection for a Virtual Machine migration "
+        "with host 'HV02': The target principal name is incorrect. (0x80090322)."),
+        ("The Virtual Machine Management Service failed to authenticate the connection for a Virtual Machine "
+        "migration at the source host: The target principal name is incorrect. (0x80090322)."),
     ]
     assert r.errors[0].fully_qualified_error_id == "OperationFailed,Microsoft.HyperV.PowerShell.Commands.MoveVM"
 
@@ -235,8 +236,8 @@ def test_per_component_destinations():
 def test_unknown_destination_and_unknown_vm():
     r = ps("Move-VM web01 NOPE\nMove-VM ghost HV02\n")
     assert [e.message.split("\n")[-1] for e in r.errors] == [
-        "The Virtual Machine Management Service failed to establish a connection for a Virtual Machine migration "
-        "with host 'NOPE': No such host is known. (0x80072AF9).",
+        ("The Virtual Machine Management Service failed to establish a connection for a Virtual Machine migration "
+        "with host 'NOPE': No such host is known. (0x80072AF9)."),
         'Hyper-V was unable to find a virtual machine with name "ghost".',
     ]
 
