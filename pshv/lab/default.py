@@ -4,16 +4,22 @@ Built with the same operations the cmdlets use, so it satisfies the lab's invari
 construction.  Ids and MAC addresses are fixed (uuid5 of the VM name, a MAC table), and the
 clock starts at Monday 10 March 2025, 09:00, so every run prints the same values.
 
-Workloads (what the migration core reads):
+Workloads (what the migration core reads); "touched" is the share of a running VM's memory its
+guest has ever written (`VMMemory.touched_bytes`, what pass 0 of a live migration sends):
 
-===========  ==========  =============  =========  ========  ===============  ===========
-kind         dirty MB/s  writable WSS   pattern    hot set   compressibility  disk MB/s
-===========  ==========  =============  =========  ========  ===============  ===========
-light        5           256 MiB        Hotspot    0.10      2.5              1
-medium       40          1.5 GiB        Hotspot    0.30      2.0              10
-heavy        200         6 GiB          Random     —         1.6              60
-none (off)   0           0              Random     —         2.0              0
-===========  ==========  =============  =========  ========  ===============  ===========
+===========  ==========  =============  =========  ========  ===============  ===========  =======
+kind         dirty MB/s  writable WSS   pattern    hot set   compressibility  disk MB/s    touched
+===========  ==========  =============  =========  ========  ===============  ===========  =======
+light        5           256 MiB        Hotspot    0.10      2.5              1            50 %
+medium       40          1.5 GiB        Hotspot    0.30      2.0              10           75 %
+heavy        200         6 GiB          Random     —         1.6              60           100 %
+none (off)   0           0              Random     —         2.0              0            —
+===========  ==========  =============  =========  ========  ===============  ===========  =======
+
+Light guests (web01 4 GiB, dc01 2 GiB) have used about half their memory for code and file
+cache; medium ones (app01, crm01, 8 GiB) three quarters; the heavy database (sql01, 16 GiB)
+all of it, as SQL Server's buffer pool grows into every page it is given.  Each share covers the
+workload's writable working set.
 """
 
 from __future__ import annotations
@@ -71,6 +77,8 @@ HEAVY = Workload(
     compressibility=1.6, disk_write_mb_per_s=60,
 )
 IDLE = Workload()
+TOUCHED_SHARE = {"light": 0.5, "medium": 0.75, "heavy": 1.0}
+WORKLOADS = {"light": LIGHT, "medium": MEDIUM, "heavy": HEAVY, "idle": IDLE}
 
 XEON = Processor(vendor=ProcessorVendor.Intel, model="Intel(R) Xeon(R) Gold 6326 CPU @ 2.90GHz", feature_level=10)
 XEON_OLD = Processor(vendor=ProcessorVendor.Intel, model="Intel(R) Xeon(R) CPU E5-2630 v3 @ 2.40GHz", feature_level=6)
@@ -192,22 +200,22 @@ def _windows_files(lab: Lab) -> None:
                 fs.make_folder(host, path, exist_ok=True)
 
 
-# (name, host, state, memory, vCPUs, config folder, [(disk path, max size, used)], workload,
+# (name, host, state, memory, vCPUs, config folder, [(disk path, max size, used)], workload kind,
 #  MAC address, uptime at lab start)
 VM_TABLE = [
     ("web01", "HV01", VMState.Running, 4 * GiB, 2, "D:\\Hyper-V\\web01",
-     [(f"{DISK_FOLDER}\\web01.vhdx", 60 * GiB, 20 * GiB)], LIGHT, "00155D0A0B01", 12 * DAY + 3 * HOUR),
+     [(f"{DISK_FOLDER}\\web01.vhdx", 60 * GiB, 20 * GiB)], "light", "00155D0A0B01", 12 * DAY + 3 * HOUR),
     ("sql01", "HV01", VMState.Running, 16 * GiB, 4, "D:\\Hyper-V\\sql01",
      [(f"{DISK_FOLDER}\\sql01.vhdx", 200 * GiB, 120 * GiB),
-      (f"{DISK_FOLDER}\\sql01-data.vhdx", 500 * GiB, 350 * GiB)], HEAVY, "00155D0A0B02", 12 * DAY + 2 * HOUR),
+      (f"{DISK_FOLDER}\\sql01-data.vhdx", 500 * GiB, 350 * GiB)], "heavy", "00155D0A0B02", 12 * DAY + 2 * HOUR),
     ("app01", "HV01", VMState.Running, 8 * GiB, 2, "\\\\FS01\\VMs\\app01",
-     [("\\\\FS01\\VMs\\app01\\app01.vhdx", 80 * GiB, 30 * GiB)], MEDIUM, "00155D0A0B03", 5 * DAY + 7 * HOUR),
+     [("\\\\FS01\\VMs\\app01\\app01.vhdx", 80 * GiB, 30 * GiB)], "medium", "00155D0A0B03", 5 * DAY + 7 * HOUR),
     ("test01", "HV01", VMState.Off, 2 * GiB, 1, "D:\\Hyper-V\\test01",
-     [(f"{DISK_FOLDER}\\test01.vhdx", 40 * GiB, 12 * GiB)], IDLE, "00155D0A0B04", None),
+     [(f"{DISK_FOLDER}\\test01.vhdx", 40 * GiB, 12 * GiB)], "idle", "00155D0A0B04", None),
     ("dc01", "HV02", VMState.Running, 2 * GiB, 2, "D:\\Hyper-V\\dc01",
-     [(f"{DISK_FOLDER}\\dc01.vhdx", 60 * GiB, 18 * GiB)], LIGHT, "00155D0A0C01", 30 * DAY + 1 * HOUR),
+     [(f"{DISK_FOLDER}\\dc01.vhdx", 60 * GiB, 18 * GiB)], "light", "00155D0A0C01", 30 * DAY + 1 * HOUR),
     ("crm01", "HVC01", VMState.Running, 8 * GiB, 4, "C:\\ClusterStorage\\Volume1\\crm01",
-     [("C:\\ClusterStorage\\Volume1\\crm01\\crm01.vhdx", 100 * GiB, 45 * GiB)], MEDIUM, "00155D0A0D01",
+     [("C:\\ClusterStorage\\Volume1\\crm01\\crm01.vhdx", 100 * GiB, 45 * GiB)], "medium", "00155D0A0D01",
      9 * DAY + 4 * HOUR),
 ]
 
@@ -263,10 +271,11 @@ def default_lab() -> Lab:
         for path, max_size, used in disks:
             add_hard_disk(lab, vm, path, max_size_bytes=max_size, used_bytes=used, vhd_type=VhdType.Dynamic)
         vm.dvd_drives.append(DvdDrive(controller_location=len(vm.hard_drives)))
-        vm.workload = workload.model_copy(deep=True)
+        vm.workload = WORKLOADS[workload].model_copy(deep=True)
         if state == VMState.Running:
             lab.clock.seconds = start - uptime
             set_vm_state(lab, vm, VMState.Running)
+            vm.memory.touched_bytes = int(memory * TOUCHED_SHARE[workload])
             lab.clock.seconds = start - 35 * DAY
         if host == "HVC01":
             vm.is_clustered = True

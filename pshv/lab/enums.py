@@ -145,6 +145,13 @@ class VmMigrationType(IntEnum):
     Live = 4
 
 
+class HostState(IntEnum):
+    """Whether a host is reachable (the lab's own; numbered like ClusterNodeState)."""
+
+    Up = 0
+    Down = 1
+
+
 class ClusterNodeState(IntEnum):
     Unknown = -1
     Up = 0

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from pshv.lab.enums import ClusterGroupState, ClusterNodeState, HostState
 from pshv.lab.filesystem import FileSystem, FsError
 from pshv.lab.fstree import File, Folder
 from pshv.lab.model import Host, Lab, VirtualMachine
+from pshv.lab.ops import MEMORY_HOLDING_STATES
 
 Report = Callable[[str, str], None]
 
@@ -64,6 +66,9 @@ def check_invariants(lab: Lab) -> list[Violation]:
                 add(f"{where}.delegation_targets[{t}]", f"unknown host '{target}'")
         if host.free_memory_bytes() < 0:
             add(f"{where}.memory_bytes", "running VMs and reservations exceed the host's memory")
+        down = host.state == HostState.Down
+        if down and host.memory_reservations:
+            add(f"{where}.memory_reservations", f"{host.name} is down but holds memory reservations")
         seen_vm_names: set[str] = set()
         for m, vm in enumerate(host.vms):
             vm_where = f"{where}.vms[{m}]"
@@ -73,6 +78,10 @@ def check_invariants(lab: Lab) -> list[Violation]:
             if vm.id in seen_ids:
                 add(f"{vm_where}.id", f"VM id {vm.id} is also registered on {seen_ids[vm.id]}")
             seen_ids[vm.id] = host.name
+            if vm.memory.touched_bytes > vm.memory.assigned_bytes:
+                add(f"{vm_where}.memory.touched_bytes", "more than the assigned memory")
+            if down and (vm.memory.assigned_bytes or vm.state in MEMORY_HOLDING_STATES):
+                add(f"{vm_where}.state", f"'{vm.name}' runs on {host.name}, which is down")
             _check_vm_files(fs, host, vm, vm_where, add)
 
     for s, share in enumerate(lab.shares):
@@ -91,6 +100,8 @@ def check_invariants(lab: Lab) -> list[Violation]:
         for n, node in enumerate(cluster.nodes):
             if node.name.casefold() not in host_names:
                 add(f"{where}.nodes[{n}].name", f"unknown host '{node.name}'")
+            elif lab.host(node.name).state == HostState.Down and node.state != ClusterNodeState.Down:
+                add(f"{where}.nodes[{n}].state", f"host '{node.name}' is down")
         for v, csv in enumerate(cluster.shared_volumes):
             if not cluster.has_node(csv.owner_node):
                 add(f"{where}.shared_volumes[{v}].owner_node", f"'{csv.owner_node}' is not a node")
@@ -105,6 +116,8 @@ def check_invariants(lab: Lab) -> list[Violation]:
                 add(f"{where}.groups[{g}].owner_node", f"'{group.owner_node}' is not a node")
             elif not lab.host_of(vm).matches(group.owner_node):
                 add(f"{where}.groups[{g}].owner_node", f"VM '{vm.name}' is not on {group.owner_node}")
+            elif lab.host_of(vm).state == HostState.Down and group.state == ClusterGroupState.Online:
+                add(f"{where}.groups[{g}].state", f"Online on {group.owner_node}, which is down")
     clustered_ids = {g.vm_id for cluster in lab.clusters for g in cluster.groups}
     for h, host in enumerate(lab.hosts):
         for m, vm in enumerate(host.vms):

@@ -10,9 +10,9 @@ so it cannot drift.  Lookups by name are case-insensitive, as on Windows.
 from __future__ import annotations
 
 import uuid
-from typing import Iterator, Literal
+from typing import Any, Iterator, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from pshv.lab.base import LabModel, by_name
 from pshv.lab.clock import SimClock
@@ -23,6 +23,7 @@ from pshv.lab.enums import (
     ControllerType,
     EventLevel,
     GroupType,
+    HostState,
     MigrationAuthenticationType,
     ProcessorVendor,
     SnapshotType,
@@ -132,9 +133,20 @@ class MemoryReservation(LabModel):
 class VMMemory(LabModel):
     startup_bytes: int = Field(gt=0)
     assigned_bytes: int = Field(default=0, ge=0)
+    touched_bytes: int = Field(default=0, ge=0)
+    """Assigned memory the guest has ever written (what pass 0 of a live migration sends; the
+    rest is zero pages).  At most `assigned_bytes`; when omitted (older lab files too), all of
+    it."""
     dynamic_enabled: bool = False
     minimum_bytes: int = Field(gt=0)
     maximum_bytes: int = Field(gt=0)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _touched_defaults_to_assigned(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "touched_bytes" not in data:
+            return {**data, "touched_bytes": data.get("assigned_bytes", 0)}
+        return data
 
 
 class VMProcessor(LabModel):
@@ -261,6 +273,10 @@ class Host(LabModel):
     domain: str
     os: WindowsServerVersion = WindowsServerVersion.WS2022
     hyperv_installed: bool = True
+    state: by_name(HostState) = HostState.Up
+    """Down after a failure (a HostFailure fault): unreachable, so cmdlets against it fail.  A
+    Down host runs nothing (its VMs crashed to Off, its memory reservations are gone) and, as a
+    cluster node, is Down and owns no Online role."""
     processor: Processor
     logical_processors: int = Field(ge=1)
     memory_bytes: int = Field(gt=0)

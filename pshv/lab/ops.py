@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 
 from pshv.lab.base import MiB
-from pshv.lab.enums import ControllerType, VhdType, VMState
+from pshv.lab.enums import ClusterGroupState, ClusterNodeState, ControllerType, HostState, VhdType, VMState
 from pshv.lab.filesystem import FileSystem, NotAFile, PathExists, VolumeFull, join_path, split_path
 from pshv.lab.fstree import File, Folder, VhdHeader
 from pshv.lab.model import (
@@ -49,8 +49,17 @@ class NameInUse(LabOperationError):
     """A VM with that name or id is already registered on the host."""
 
 
+class HostDown(LabOperationError):
+    """The host has failed: nothing can be registered, started or reserved on it."""
+
+
 def _host(lab: Lab, host: Host | str) -> Host:
     return host if isinstance(host, Host) else lab.host(host)
+
+
+def _ensure_up(host: Host) -> None:
+    if host.state == HostState.Down:
+        raise HostDown(f"host '{host.name}' is down")
 
 
 def create_vm(
@@ -75,6 +84,7 @@ def create_vm(
     from pshv.lab.versions import default_vm_version
 
     owner = _host(lab, host)
+    _ensure_up(owner)
     if owner.vm(name) is not None:
         raise NameInUse(f"a virtual machine named '{name}' exists on {owner.name}")
     if vm_id is not None and lab.vm_by_id(vm_id) is not None:
@@ -191,6 +201,7 @@ def vhd_file(lab: Lab, vm: VirtualMachine, drive: HardDiskDrive) -> File:
 def reserve_memory(lab: Lab, host: Host | str, key: str, size_bytes: int) -> None:
     """Set memory aside on a host under `key` (replacing an earlier reservation of that key)."""
     owner = _host(lab, host)
+    _ensure_up(owner)
     release_memory(lab, owner, key)
     free = owner.free_memory_bytes()
     if size_bytes > free:
@@ -205,21 +216,45 @@ def release_memory(lab: Lab, host: Host | str, key: str) -> None:
 
 
 def set_vm_state(lab: Lab, vm: VirtualMachine, state: VMState) -> None:
-    """Change a VM's state, assigning or freeing its memory and stamping its start time."""
+    """Change a VM's state, assigning or freeing its memory and stamping its start time.
+
+    A VM that gets memory counts all of it as touched (see `VMMemory.touched_bytes`)."""
     owner = lab.host_of(vm)
     holds_memory = state in MEMORY_HOLDING_STATES
+    if holds_memory:
+        _ensure_up(owner)
     if holds_memory and vm.memory.assigned_bytes == 0:
         free = owner.free_memory_bytes()
         if vm.memory.startup_bytes > free:
             raise InsufficientMemory(owner.name, vm.memory.startup_bytes, free)
-        vm.memory.assigned_bytes = vm.memory.startup_bytes
+        vm.memory.assigned_bytes = vm.memory.touched_bytes = vm.memory.startup_bytes
     if not holds_memory:
-        vm.memory.assigned_bytes = 0
+        vm.memory.assigned_bytes = vm.memory.touched_bytes = 0
     if state == VMState.Running and vm.started_at is None:
         vm.started_at = lab.clock.seconds
     if not holds_memory:
         vm.started_at = None
     vm.state = state
+
+
+def fail_host(lab: Lab, host: Host | str) -> None:
+    """A host crashes: it goes Down, its running VMs drop to Off (saved ones keep their saved
+    state), its memory reservations vanish and, on a cluster node, the node goes Down and the
+    roles it owned are Failed."""
+    owner = _host(lab, host)
+    for vm in owner.vms:
+        if vm.state in MEMORY_HOLDING_STATES:
+            set_vm_state(lab, vm, VMState.Off)
+    owner.memory_reservations = []
+    owner.state = HostState.Down
+    cluster = lab.cluster_of(owner)
+    if cluster is not None:
+        node = cluster.node(owner.name)
+        if node is not None:
+            node.state = ClusterNodeState.Down
+        for group in cluster.groups:
+            if owner.matches(group.owner_node):
+                group.state = ClusterGroupState.Failed
 
 
 # Placement and files --------------------------------------------------------------------------
@@ -230,6 +265,7 @@ class ClusteredVM(LabOperationError):
 
 
 def _check_placement(lab: Lab, vm: VirtualMachine, target: Host) -> None:
+    _ensure_up(target)
     if lab.host_of(vm) is target:
         return
     if target.vm(vm.name) is not None:

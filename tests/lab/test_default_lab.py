@@ -82,3 +82,10 @@ def test_running_vms_hold_memory(lab):
     hv01 = lab.host("HV01")
     assert hv01.running_vm_memory_bytes() == (4 + 16 + 8) * GiB
     assert lab.vm("test01").memory.assigned_bytes == 0
+
+
+def test_touched_memory_per_workload(lab):
+    touched = {vm.name: vm.memory.touched_bytes / GiB for _, vm in lab.iter_vms()}
+    assert touched == {"web01": 2, "sql01": 16, "app01": 6, "test01": 0, "dc01": 1, "crm01": 6}
+    assert all(vm.workload.writable_working_set_bytes <= vm.memory.touched_bytes
+               for _, vm in lab.iter_vms() if vm.state == VMState.Running)

@@ -62,6 +62,21 @@ def test_malformed_labs_name_the_json_path(tmp_path, change, expected):
     assert target.read_text() == text
 
 
+def test_files_without_touched_memory_or_host_state_still_load(tmp_path):
+    target = tmp_path / "lab.json"
+    save_lab(default_lab(), target)
+    data = json.loads(target.read_text())
+    for host in data["hosts"]:
+        del host["state"]
+        for vm in host["vms"]:
+            del vm["memory"]["touched_bytes"]
+    target.write_text(json.dumps(data))
+    lab = load_lab(target)
+    assert all(h.state.name == "Up" for h in lab.hosts)
+    assert all(vm.memory.touched_bytes == vm.memory.assigned_bytes for _, vm in lab.iter_vms())
+    assert lab.vm("web01").memory.touched_bytes == 4 * 1024**3
+
+
 def test_bad_json_is_reported_with_its_position(tmp_path):
     target = tmp_path / "lab.json"
     target.write_text('{"format_version": 1,\n "hosts": [}')

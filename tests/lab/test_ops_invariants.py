@@ -5,16 +5,18 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from pshv.lab.base import GiB, MiB
 from pshv.lab.default import default_lab
-from pshv.lab.enums import VMState
+from pshv.lab.enums import ClusterGroupState, ClusterNodeState, HostState, VMState
 from pshv.lab.filesystem import FileSystem, FsError, PathExists
 from pshv.lab.invariants import InvariantError, assert_invariants, check_invariants
 from pshv.lab.ops import (
     ClusteredVM,
+    HostDown,
     InsufficientMemory,
     LabOperationError,
     add_hard_disk,
     apply_storage_plan,
     create_vm,
+    fail_host,
     place_vm,
     release_memory,
     remove_vm,
@@ -37,6 +39,41 @@ def test_create_start_and_remove_a_vm(lab):
     fs = FileSystem(lab)
     assert fs.exists("HV02", "D:\\Hyper-V\\Virtual Hard Disks\\new01.vhdx")
     assert not fs.exists("HV02", vm.configuration_files()[0])
+    assert check_invariants(lab) == []
+
+
+def test_touched_memory_follows_the_vm_state(lab):
+    test01 = lab.vm("test01")
+    set_vm_state(lab, test01, VMState.Running)
+    assert test01.memory.touched_bytes == test01.memory.assigned_bytes == 2 * GiB
+    set_vm_state(lab, test01, VMState.Paused)
+    assert test01.memory.touched_bytes == 2 * GiB
+    set_vm_state(lab, test01, VMState.Off)
+    assert test01.memory.touched_bytes == test01.memory.assigned_bytes == 0
+
+
+def test_a_failed_host_runs_nothing_and_refuses_work(lab):
+    reserve_memory(lab, "HV01", "incoming", GiB)
+    fail_host(lab, "HV01")
+    hv01 = lab.host("HV01")
+    assert hv01.state == HostState.Down and hv01.memory_reservations == []
+    assert {vm.state for vm in hv01.vms} == {VMState.Off} and hv01.running_vm_memory_bytes() == 0
+    assert check_invariants(lab) == []
+    with pytest.raises(HostDown):
+        set_vm_state(lab, lab.vm("web01"), VMState.Running)
+    with pytest.raises(HostDown):
+        reserve_memory(lab, "HV01", "incoming", GiB)
+    with pytest.raises(HostDown):
+        create_vm(lab, "HV01", "new01")
+    with pytest.raises(HostDown):
+        place_vm(lab, lab.vm("dc01"), "HV01")
+
+
+def test_a_failed_cluster_node_is_down_and_its_roles_failed(lab):
+    fail_host(lab, "HVC01")
+    cluster = lab.find_cluster("CLU01")
+    assert cluster.node("HVC01").state == ClusterNodeState.Down
+    assert cluster.groups[0].state == ClusterGroupState.Failed and lab.vm("crm01").state == VMState.Off
     assert check_invariants(lab) == []
 
 
@@ -107,7 +144,16 @@ def test_violations_name_their_json_path(lab):
     assert "hosts[0].vms[0].hard_drives[0].path" in text and "hosts[1].vms[1].id" in text
 
 
+def test_violations_of_touched_memory_and_down_hosts(lab):
+    lab.vm("web01").memory.touched_bytes = 5 * GiB
+    lab.host("HVC01").state = HostState.Down
+    where = {v.location for v in check_invariants(lab)}
+    assert where == {"hosts[0].vms[0].memory.touched_bytes", "hosts[5].vms[0].state",
+                     "clusters[0].nodes[0].state", "clusters[0].groups[0].state"}
+
+
 NAMES = st.sampled_from(["a1", "b2", "c3", "web01"])
+FILE_NAMES = st.sampled_from(["a1", "b2", "web01", "Virtual Hard Disks"])
 HOSTS = st.sampled_from(["HV01", "HV02", "HV03", "HVC01"])
 FOLDERS = st.sampled_from(["D:\\Hyper-V", "D:\\Other", "\\\\FS01\\VMs", "C:\\ClusterStorage\\Volume1",
                            "E:\\Stuff"])
@@ -153,7 +199,7 @@ class LabMachine(RuleBasedStateMachine):
     def write_file(self, host, folder, name, size):
         self.attempt(lambda: self.fs.write_file(host, f"{folder}\\{name}.bin", size_bytes=size * GiB))
 
-    @rule(host=HOSTS, folder=FOLDERS, name=NAMES, text=st.text(max_size=20))
+    @rule(host=HOSTS, folder=FOLDERS, name=FILE_NAMES, text=st.text(max_size=20))
     def write_text(self, host, folder, name, text):
         self.attempt(lambda: self.fs.write_text(host, f"{folder}\\{name}", text))
 
@@ -166,17 +212,22 @@ class LabMachine(RuleBasedStateMachine):
     def move_folder(self, host, source, destination):
         self.attempt(lambda: self.fs.move(host, source, f"{destination}\\moved"))
 
-    @rule(index=st.integers(0, 20), folder=FOLDERS, host=HOSTS)
-    def move_vm_storage(self, index, folder, host):
+    @rule(index=st.integers(0, 20), folder=FOLDERS, host=HOSTS, own_folder=st.booleans())
+    def move_vm_storage(self, index, folder, host, own_folder=True):
         vms = self.vms()
         if vms:
             vm = vms[index % len(vms)]
+            target = f"{folder}\\{vm.name}" if own_folder else folder
 
             def move():
-                plan = plan_storage_move(self.lab, vm, host, destination_storage_path=f"{folder}\\{vm.name}")
+                plan = plan_storage_move(self.lab, vm, host, destination_storage_path=target)
                 apply_storage_plan(self.lab, vm, plan)
 
             self.attempt(move)
+
+    @rule(host=HOSTS)
+    def fail(self, host):
+        fail_host(self.lab, host)
 
     @rule(index=st.integers(0, 20), running=st.booleans())
     def toggle(self, index, running):
