@@ -254,3 +254,14 @@ def test_asjob_is_refused_until_the_job_system_exists():
     r = ps("Move-VM app01 HV02 -AsJob")
     assert r.errors[0].message == ("The pshv emulator does not support the -AsJob parameter of Move-VM: background "
                                    "jobs are not available in this emulator yet.")
+
+
+def test_destination_cim_session_sets():
+    r = ps(ENABLE + "$s = New-CimSession -ComputerName HV02\n"
+           "Move-VM app01 -DestinationCimSession $s -ResourcePoolName Primordial -Passthru | "
+           "Format-Table Name, ComputerName\n"
+           "Move-VM web01 -DestinationCimSession $s -CimSession (New-CimSession HV01) -VirtualMachinePath D:\\VMs\\web01 "
+           "-Vhds @(@{SourceFilePath='D:\\Hyper-V\\Virtual Hard Disks\\web01.vhdx'; "
+           "DestinationFilePath='D:\\VMs\\web01\\web01.vhdx'})\n(Get-VM -ComputerName HV02).Name -join ','\n")
+    assert not r.errors
+    assert r.stdout == "\nName  ComputerName\n----  ------------\napp01 HV02\n\ndc01,app01,web01\n"

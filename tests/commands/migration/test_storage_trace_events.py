@@ -260,3 +260,11 @@ def test_live_migration_example_runs():
     assert "Kind                          : SharedNothing" in done.stdout
     assert "Result                        : Completed" in done.stdout
     assert "Round   Pages       Bytes Seconds DirtiedPages" in done.stdout
+
+
+def test_paced_move_runs_in_small_steps():
+    shell = Shell()
+    shell.ctx.services["pacing"] = 1e-4
+    r = shell.run(ENABLE + "Move-VM app01 HV02\n(Get-VM app01 -ComputerName HV02).State\n")
+    assert r.stdout == "Running\n" and not r.errors
+    assert len(shell.host.records) > 4
