@@ -8,6 +8,10 @@ Message ids: only 33012 ("Could not find Ethernet switch") is a recorded Hyper-V
 are the lab's own numbers (block 26001–26016) in Hyper-V's style.  Message texts are Hyper-V's
 where the reference records one (migration disabled on the source, processor, switch, memory,
 CredSSP and Kerberos failures); the rest are written in the same style and marked below.
+
+A destination that is the VM's own host gives exactly one finding, code "SameHost" (message id
+26001), and nothing else is checked: there is no host move.  A storage-only move (Move-VMStorage)
+is such a move by nature, so a caller checking one skips that finding.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pshv.lab.versions import supported_vm_versions, supports_vm_version
 
 SWITCH_NOT_FOUND = 33012  # recorded (Compare-VM documentation)
 SAME_HOST = 26001
+SAME_HOST_CODE = "SameHost"
 HYPERV_NOT_INSTALLED = 26002
 MIGRATION_DISABLED_SOURCE = 26003
 MIGRATION_DISABLED_DESTINATION = 26004
@@ -127,7 +132,10 @@ def check_migration(
     run_from_host: str,
     live: bool,
 ) -> list[Incompatibility]:
-    """Every reason `vm` cannot move to `destination_host`, in the order Hyper-V checks."""
+    """Every reason `vm` cannot move to `destination_host`, in the order Hyper-V checks.
+
+    When `destination_host` is the VM's own host the result is just the SAME_HOST_CODE finding
+    (see the module's docstring)."""
     source = lab.host_of(vm)
     target = lab.host(destination_host)
     found: list[Incompatibility] = []
@@ -137,7 +145,8 @@ def check_migration(
 
     if target is source:
         # lab wording
-        add(f"The virtual machine '{vm.name}' is already on host '{target.name}'.", SAME_HOST, vm, "SameHost")
+        add(f"The virtual machine '{vm.name}' is already on host '{target.name}'.", SAME_HOST, vm,
+            SAME_HOST_CODE)
         return found
     if not target.hyperv_installed:
         # lab wording

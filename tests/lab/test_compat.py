@@ -157,6 +157,10 @@ def test_cluster_nodes_move_clustered_vms_freely(lab):
 
 def test_moves_that_make_no_sense(lab):
     assert codes(compare_vm(lab, lab.vm("web01"), "HV01")) == ["SameHost"]
+    storage_only = compare_vm(lab, lab.vm("web01"), "HV01", include_storage=True,
+                              destination_storage_path="Q:\\nowhere")
+    assert [(i.code, i.message_id) for i in storage_only.incompatibilities] == [
+        (compat.SAME_HOST_CODE, compat.SAME_HOST)]
     assert codes(compare_vm(lab, lab.vm("web01"), "FS01")) == ["HyperVNotInstalled"]
 
 
