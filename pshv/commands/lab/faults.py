@@ -166,7 +166,7 @@ class LabFault(DotNetObject):
 def _register_view() -> None:
     from ...runtime.formatting import Column, register_table_view
 
-    register_table_view(FAULT_TYPE, [Column("Id", "Id", alignment="Right"), "Kind", "Target", "VMName", "At", "Phase",
+    register_table_view(FAULT_TYPE, [Column("Id", "Id", alignment="right"), "Kind", "Target", "VMName", "At", "Phase",
                                      "Duration", "State"])
 
 
