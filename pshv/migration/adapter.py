@@ -1,9 +1,10 @@
 """The thin layer between the lab model and the migration core.
 
-Reading: NICs and migration networks, performance option, spare CPU, workloads, volume rates,
-limits.  Writing (only at the documented moments): memory reserved for the skeleton VM,
-destination files created while copying (space accounted) and removed on rollback, the storage
-plan applied at the switch-over, the VM placed on the destination, events logged.
+Reading: NICs and migration networks, performance option, spare CPU, workloads, touched
+memory, volume rates, limits.  Writing (only at the documented moments): memory reserved for the
+skeleton VM, destination files created while copying (space accounted) and removed on rollback,
+the storage plan applied at the switch-over, the VM placed on the destination, a failed host
+marked Down, events logged.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pshv.lab.events import HYPERV_VMMS_ADMIN
 from pshv.lab.filesystem import FileSystem, FsError, split_path
 from pshv.lab.fstree import File
 from pshv.lab.model import Host, Lab, VirtualMachine
-from pshv.lab.ops import release_memory, reserve_memory
+from pshv.lab.ops import fail_host, release_memory, reserve_memory
 from pshv.migration.scheduler import Category
 from pshv.migration.transports import MigrationNetwork, Nic, select_nic_pairs
 from pshv.migration.workloads import PAGE_SIZE, WorkloadKind, WorkloadSpec
@@ -62,6 +63,13 @@ def memory_pages(vm: VirtualMachine) -> int:
     return size // PAGE_SIZE
 
 
+def utilized_pages(vm: VirtualMachine) -> int:
+    """Bitmap of the pages pass 0 sends: the memory the guest has touched, from page 0 (where
+    its working set lies too); the untouched rest is zero pages."""
+    touched = min(vm.memory.touched_bytes // PAGE_SIZE, memory_pages(vm))
+    return (1 << touched) - 1
+
+
 def workload_spec(vm: VirtualMachine) -> WorkloadSpec:
     """The guest's memory workload; a VM that is not running writes nothing."""
     w = vm.workload
@@ -102,6 +110,13 @@ def limit_of(lab: Lab, host_name: str, category: Category) -> int:
 def same_cluster(lab: Lab, hosts: tuple[str, ...]) -> bool:
     clusters = {id(lab.cluster_of(h)) if lab.cluster_of(h) else None for h in hosts}
     return len(clusters) == 1 and None not in clusters
+
+
+def host_failed(lab: Lab, host: str) -> None:
+    """A HostFailure fault: the lab's host goes Down (its VMs crash, its reservations vanish)."""
+    failed = lab.find_host(host)
+    if failed is not None:
+        fail_host(lab, failed)
 
 
 def log(lab: Lab, host: str, event_id: int, message: str, level: EventLevel) -> None:

@@ -19,7 +19,7 @@ from pshv.lab.enums import EventLevel
 from pshv.lab.filesystem import FileSystem, FsError
 from pshv.lab.fstree import File
 from pshv.lab.model import Lab, VirtualMachine
-from pshv.lab.ops import InsufficientMemory, LabOperationError, apply_storage_plan, place_vm
+from pshv.lab.ops import HostDown, InsufficientMemory, LabOperationError, apply_storage_plan, place_vm
 from pshv.lab.storage import StoragePlan, plan_storage_move
 from pshv.migration import adapter, texts
 from pshv.migration.engine import Engine, Event, Process, Transfer
@@ -174,6 +174,7 @@ class MigrationService:
                 self.cancel(m)
 
     def _host_failed(self, host: str) -> None:
+        adapter.host_failed(self.lab, host)
         for m in self.running():
             if m.committed or m.process is None:
                 continue
@@ -381,7 +382,7 @@ class MigrationService:
             m.recorder.say(f"Network cleanup: MAC {macs} announced on {m.destination}.")
 
         job = LiveJob(
-            pages, (1 << pages) - 1, gen, self._channel(m, gen.spec), self.policy,
+            pages, adapter.utilized_pages(vm), gen, self._channel(m, gen.spec), self.policy,
             on_setup=self._guarded(m, setup), on_commit=commit, on_cleanup=cleanup,
         )
         yield from precopy(self.engine, job, m.recorder)
@@ -501,5 +502,7 @@ class MigrationService:
                 action()
             except InsufficientMemory as err:
                 raise MigrationError(texts.out_of_memory(m.vm.name), "destination") from err
+            except HostDown as err:
+                raise MigrationError(texts.connection_failed(m.destination)) from err
 
         return run

@@ -7,9 +7,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pshv.lab.enums import AccessPattern
+from pshv.lab.enums import AccessPattern, HostState, VMState
 from pshv.lab.invariants import check_invariants
 from pshv.lab.model import Lab
+from pshv.lab.ops import fail_host
 from pshv.migration.faults import Fault
 from pshv.migration.service import MigrationService
 
@@ -56,20 +57,38 @@ def test_network_down_at_a_time_during_storage_copy(lab, service):
     assert_untouched(lab, before, t)
 
 
+def failed(lab: Lab, *hosts: str) -> Lab:
+    """A copy of `lab` in which `hosts` failed (what a migration's rollback must come back to)."""
+    copy = lab.model_copy(deep=True)
+    for host in hosts:
+        fail_host(copy, host)
+    return copy
+
+
 def test_destination_host_failure(lab, service):
-    before = snapshot(lab, "web01")
+    before = snapshot(failed(lab, "HV02"), "web01")
     service.add_fault(Fault("HostFailure", "HV02", phase="Setup"))
     t = service.wait(shared_nothing(service))
     assert "(0x8007274C)" in t.Error
     assert_untouched(lab, before, t)
+    assert lab.host("HV02").state == HostState.Down and lab.vm("dc01").state == VMState.Off
 
 
 def test_source_host_failure_fails_at_destination(lab, service):
-    before = snapshot(lab, "app01")
+    before = snapshot(failed(lab, "HV01"), "app01")
     service.add_fault(Fault("HostFailure", "HV01", phase="MemoryCopy"))
     t = service.wait(service.move_vm("app01", "HV02"))
     assert "failed at migration destination 'HV02'" in t.Error and "(0x800705B4)" in t.Error
     assert_untouched(lab, before, t)
+    assert lab.host("HV01").state == HostState.Down and lab.vm("app01").state == VMState.Off
+
+
+def test_a_migration_to_a_failed_host_cannot_connect(lab, service):
+    service.add_fault(Fault("HostFailure", "HV02"))
+    service.advance(0.0)
+    t = service.wait(service.move_vm("app01", "HV02"))
+    assert t.Result == "Failed" and "(0x8007274C)" in t.Error
+    assert lab.host_of(lab.vm("app01")).name == "HV01" and check_invariants(lab) == []
 
 
 def test_destination_volume_full(lab, service):
@@ -146,7 +165,7 @@ def test_random_faults_and_workloads_keep_the_lab_consistent(schedule, workload,
         MigrationService(lab).wait(MigrationService(lab).move_storage(
             "web01", destination_storage_path="\\\\FS01\\VMs\\web01"))
     service = MigrationService(lab)
-    before = snapshot(lab, "web01")
+    original = lab.model_copy(deep=True)
     start = lab.clock.seconds
     for fault in schedule:
         if fault.at is not None:
@@ -162,4 +181,5 @@ def test_random_faults_and_workloads_keep_the_lab_consistent(schedule, workload,
         fatal = {"NetworkDown", "HostFailure", "Cancel"}
         assert all(at >= switch - 1e-9 for at, f in service.faults.fired if f.kind in fatal)
     else:
-        assert_untouched(lab, before, t)
+        crashed = [str(f.target) for _, f in service.faults.fired if f.kind == "HostFailure"]
+        assert_untouched(lab, snapshot(failed(original, *crashed), "web01"), t)
