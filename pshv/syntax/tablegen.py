@@ -44,26 +44,44 @@ def compile_tables(grammar: str, key: str) -> dict[str, Any]:
                 maybe_placeholders=True)
     table = lark.parser.parser.parser.parse_table
     numbers = {rule: index for index, rule in enumerate(lark.rules)}
+    order = _canonical_order(table)
     actions: list[dict[str, int]] = []
     gotos: list[dict[str, int]] = []
-    for state in range(len(table.states)):
+    for state in order:
         shifts, jumps = {}, {}
-        for symbol, (action, argument) in table.states[state].items():
+        for symbol, (action, argument) in sorted(table.states[state].items()):
             if symbol.isupper():
-                shifts[symbol] = argument if action is Shift else ~numbers[argument]
+                shifts[symbol] = order[argument] if action is Shift else ~numbers[argument]
             else:
                 assert action is Shift, (state, symbol)
-                jumps[symbol] = argument
+                jumps[symbol] = order[argument]
         actions.append(shifts)
         gotos.append(jumps)
     return {
         "format": FORMAT,
         "key": key,
-        "starts": {name: [table.start_states[name], table.end_states[name]] for name in STARTS},
+        "starts": {name: [order[table.start_states[name]], order[table.end_states[name]]]
+                   for name in STARTS},
         "actions": actions,
         "gotos": gotos,
         "rules": [_rule_entry(rule) for rule in lark.rules],
     }
+
+
+def _canonical_order(table: Any) -> dict[int, int]:
+    """Number Lark's states breadth first from the start states, so equal grammars give
+    identical tables (Lark's own numbering changes from run to run)."""
+    order: dict[int, int] = {}
+    queue = [table.start_states[name] for name in STARTS]
+    for state in queue:
+        if state in order:
+            continue
+        order[state] = len(order)
+        for _, (action, argument) in sorted(table.states[state].items()):
+            if action is Shift and argument not in order:
+                queue.append(argument)
+    assert len(order) == len(table.states)
+    return order
 
 
 def _rule_entry(rule: Any) -> list[Any]:

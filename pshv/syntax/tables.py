@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Any
@@ -29,9 +28,12 @@ def grammar_key(grammar: str) -> str:
     return f"{_FORMAT}-{zlib.crc32(data):08x}-{len(data)}"
 
 
-def _cache_artifact() -> Path:
+def _cache_artifacts() -> list[Path]:
+    """Where tables live when the package folder is not writable: the user cache, else temp."""
+    import tempfile
+
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "pshv" / ARTIFACT.name
+    return [base / "pshv" / ARTIFACT.name, Path(tempfile.gettempdir()) / f"pshv-{ARTIFACT.name}"]
 
 
 def _read(path: Path, key: str) -> dict[str, Any] | None:
@@ -47,8 +49,7 @@ def _store(data: dict[str, Any]) -> None:
     from pshv.syntax.tablegen import write_tables
 
     targets = [ARTIFACT] if os.access(_HERE, os.W_OK) else []
-    targets += [_cache_artifact(), Path(tempfile.gettempdir()) / f"pshv-{ARTIFACT.name}"]
-    for target in targets:
+    for target in targets + _cache_artifacts():
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             write_tables(data, target)
@@ -61,12 +62,14 @@ def load_tables() -> dict[str, Any]:
     """The tables for the current grammar (see the module docstring for where they come from)."""
     grammar = GRAMMAR.read_text(encoding="utf-8")
     key = grammar_key(grammar)
-    for path in (ARTIFACT, _cache_artifact(), Path(tempfile.gettempdir()) / f"pshv-{ARTIFACT.name}"):
+    data = _read(ARTIFACT, key)
+    for path in _cache_artifacts() if data is None else ():
         data = _read(path, key)
         if data is not None:
             return data
-    from pshv.syntax.tablegen import compile_tables
+    if data is None:
+        from pshv.syntax.tablegen import compile_tables
 
-    data = compile_tables(grammar, key)
-    _store(data)
+        data = compile_tables(grammar, key)
+        _store(data)
     return data
