@@ -82,6 +82,8 @@ DIGITS = frozenset("0123456789")
 _BLANK = re.compile(r"[ \t\f\v\u00a0\ufeff\u2000-\u200b\u3000]+")
 _SPACES = re.compile(r"[ \t\f\v\u00a0\ufeff\u2000-\u200b\u3000]*")
 _TRIVIA_STARTS = "#<`"  # a comment or a line continuation may start here
+_SKIPPABLE = frozenset(" \t\f\v\u00a0\ufeff\u3000" + "".join(map(chr, range(0x2000, 0x200c)))
+                       + _TRIVIA_STARTS)
 _WHITE_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\ufeff\u2000-\u200b\u3000]*")
 _WORD = re.compile(r"[A-Za-z]+")
 _LABEL = re.compile(r":(\w+)")
@@ -108,6 +110,7 @@ CONTINUATION_TYPES = frozenset({
     "MUL_OP", "DOTDOT", "ASSIGN_OP", "COMMA", "PIPE", "IN", "INVOKE", "LABEL",
 })
 SEPARATORS = frozenset({"_SEP", "SEMI"})
+_new_str = str.__new__
 _VALUE_STARTS = frozenset("$@([{,!" + DOUBLE_QUOTES + SINGLE_QUOTES)  # always an operand
 
 
@@ -173,7 +176,7 @@ class Tokenizer:
     # ------------------------------------------------------------------ token helpers
 
     def _token(self, type_: str, start: int, end: int, value: object = None) -> Token:
-        token = str.__new__(Token, self.text[start:end])
+        token = _new_str(Token, self.text[start:end])
         token.type = type_
         token.value = token if value is None else value
         token.start_pos = start
@@ -279,15 +282,19 @@ class Tokenizer:
     def tokens(self) -> Iterator[Token]:
         """The token stream, up to the end of the text or the `)` that closes a `$(`."""
         text = self.text
+        length = self.length
         spaces = _SPACES.match
         while True:
-            self.pos = spaces(text, self.pos).end()
-            if self.pos < self.length and text[self.pos] in _TRIVIA_STARTS:
-                self._skip_blank()
-            if self.pos >= self.length:
+            pos = self.pos
+            if pos < length and text[pos] in _SKIPPABLE:
+                self.pos = pos = spaces(text, pos).end()
+                if pos < length and text[pos] in _TRIVIA_STARTS:
+                    self._skip_blank()
+                    pos = self.pos
+            if pos >= length:
                 yield from self._end_of_input()
                 return
-            char = text[self.pos]
+            char = text[pos]
             frame = self.frames[-1]
             if char == "\n" or char == "\r":
                 token = self._newline(frame)
