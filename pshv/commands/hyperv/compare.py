@@ -45,10 +45,13 @@ class CompareVM(HyperVCmdlet):
         p("DestinationCredential", CREDENTIAL, sets=BY_HOST),
         p("IncludeStorage", "switch", sets=SINGLE),
         p("DestinationStoragePath", "System.String", sets=SINGLE),
+        # Mandatory in every multiple-destination set: the published syntax marks it optional in
+        # the two sets without CimSession, but then `$vm | Move-VM -DestinationHost H` could not
+        # choose between VMSingleDestination and VMMultipleDestinations, and on Hyper-V it does.
         p("VirtualMachinePath", "System.String", sets={
             "NameMultipleDestinationsAndCimSession": dict(mandatory=True),
             "VMMultipleDestinationsAndCimSession": dict(mandatory=True),
-            "Copy": {}, "NameMultipleDestinations": {}, "VMMultipleDestinations": {}}),
+            "Copy": {}, "NameMultipleDestinations": dict(mandatory=True), "VMMultipleDestinations": dict(mandatory=True)}),
         p("SnapshotFilePath", "System.String", aliases=["CheckpointFileLocation", "SnapshotFileLocation"],
           sets=MULTIPLE + ",Copy"),
         p("SmartPagingFilePath", "System.String", sets=MULTIPLE + ",Copy"),

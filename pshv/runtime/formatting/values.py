@@ -102,10 +102,12 @@ def timespan_text(value: _dt.timedelta) -> str:
 
 
 def is_numeric(value: object) -> bool:
-    """Numbers are right-aligned in default tables (bool is not a number here)."""
+    """Numbers are right-aligned in default tables (bools and enum values are not numbers here)."""
     import decimal
+    import enum
 
-    return type(value) is not bool and isinstance(value, (int, float, decimal.Decimal))
+    return (type(value) is not bool and isinstance(value, (int, float, decimal.Decimal))
+            and not isinstance(value, enum.Enum))
 
 
 def is_scalar(value: object) -> bool:
