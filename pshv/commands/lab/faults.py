@@ -21,7 +21,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from ...lab import filesystem as F
-from ...lab.clock import to_datetime, to_seconds as lab_seconds
+from ...lab.clock import to_datetime
+from ...lab.clock import to_seconds as lab_seconds
 from ...lab.model import Host, Lab
 from ...migration.engine import Timer
 from ...migration.faults import Fault, volume_key
@@ -29,7 +30,14 @@ from ...migration.service import MigrationService
 from ...runtime.dotnet_format import format_datetime
 from ...runtime.objects import DotNetObject
 from ...runtime.params import ValidateSet, cmdlet, p
-from .labcmdlet import LAB_COMMANDS, LabCmdlet, host_not_found, is_datetime, lab_error, to_seconds
+from .labcmdlet import (
+    LAB_COMMANDS,
+    LabCmdlet,
+    host_not_found,
+    is_datetime,
+    lab_error,
+    to_seconds,
+)
 
 KINDS = ("NetworkDown", "HostFailure", "VolumeFull", "Cancel")
 PHASES = ("StorageCopy", "Setup", "MemoryCopy", "StopAndCopy", "StorageHandover", "Resume", "NetworkCleanup",
@@ -111,12 +119,28 @@ class FaultBook:
             host = str(fault.target)
             if fault.kind == "HostFailure" and not any(f.kind == "HostFailure" and f.target == host for f in still):
                 injector.failed_hosts.discard(host)
+                _host_back_up(self.service.lab, host)
             if host not in injector.failed_hosts and not any(
                     f.kind == "NetworkDown" and f.target == host for f in still):
                 injector.down_hosts.discard(host)
         elif fault.kind == "VolumeFull" and not any(f.kind == "VolumeFull" and f.target == fault.target
                                                     for f in still):
             injector.full_volumes.discard(volume_key(str(fault.target)))
+
+
+def _host_back_up(lab: Lab, name: str) -> None:
+    """A failed host restarts: it is Up again (and so is its cluster node); its VMs stay off and
+    its cluster roles stay failed until someone starts them, as after a real crash."""
+    from ...lab.enums import ClusterNodeState, HostState
+
+    host = lab.find_host(name)
+    if host is None:
+        return
+    host.state = HostState.Up
+    cluster = lab.cluster_of(host)
+    node = cluster.node(host.name) if cluster is not None else None
+    if node is not None:
+        node.state = ClusterNodeState.Up
 
 
 def fault_book(ctx) -> FaultBook:

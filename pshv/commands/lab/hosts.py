@@ -20,13 +20,29 @@ from dataclasses import dataclass, field
 
 from ...lab import filesystem as F
 from ...lab.enums import ProcessorVendor, WindowsServerVersion
-from ...lab.model import Domain, Host, Lab, NetworkInterface, Processor, VirtualSwitch, Volume
+from ...lab.model import (
+    Domain,
+    Host,
+    Lab,
+    NetworkInterface,
+    Processor,
+    VirtualSwitch,
+    Volume,
+)
 from ...runtime import errors as E
 from ...runtime.convert import to_integer
 from ...runtime.objects import Hashtable
 from ...runtime.params import ValidateRange, ValidateSet, cmdlet, p
 from ..hyperv.objects import VMHost
-from .labcmdlet import GB, LAB_COMMANDS, LabCmdlet, host_not_found, inconsistent, lab_error, violations_after
+from .labcmdlet import (
+    GB,
+    LAB_COMMANDS,
+    LabCmdlet,
+    host_not_found,
+    inconsistent,
+    lab_error,
+    violations_after,
+)
 
 PROCESSOR_MODELS = {
     "Intel": "Intel(R) Xeon(R) Gold 6326 CPU @ 2.90GHz",
@@ -353,7 +369,7 @@ class SetLabHost(_HostCmdlet):
             if not self.should_process(host.name):
                 continue
             name = host.name
-            if self.change(lambda lab: apply_hardware(lab, name, wanted), name):
+            if self.change(lambda lab, name=name: apply_hardware(lab, name, wanted), name):
                 self.passthru(name)
 
     @staticmethod
@@ -406,7 +422,7 @@ class RemoveLabHost(_HostCmdlet):
                 continue
             name = host.name
             view = VMHost(self.lab, host, self.host_settings(host))
-            if self.change(lambda lab: remove_host(lab, name), name) and self.params.get("Passthru"):
+            if self.change(lambda lab, name=name: remove_host(lab, name), name) and self.params.get("Passthru"):
                 self.write(view)
 
     def _refusal(self, host: Host) -> str | None:

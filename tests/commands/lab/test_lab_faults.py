@@ -86,8 +86,8 @@ def test_a_network_fault_fails_a_live_migration_until_cleared():
     result = ps(text)
     assert len(result.errors) == 1  # the caught one, in $Error
     assert [str(v) for v in result.output] == [
-        "Failed to send data for a Virtual Machine migration: An existing connection was forcibly closed by the "
-        "remote host. (0x80072746)", "Active", "HV02"]
+        ("Failed to send data for a Virtual Machine migration: An existing connection was forcibly closed by the "
+         "remote host. (0x80072746)"), "Active", "HV02"]
 
 
 def test_a_full_volume_fails_a_storage_move_until_cleared():
@@ -98,3 +98,16 @@ def test_a_full_volume_fails_a_storage_move_until_cleared():
     result = ps(text)
     assert len(result.errors) == 1 and "not enough space" in result.errors[0].message
     assert [str(v) for v in result.output] == ["D:\\Hyper-V\\test01", "E:\\VMs\\test01"]
+
+
+def test_clearing_a_host_failure_brings_the_host_and_its_cluster_node_back():
+    from pshv.lab.enums import ClusterNodeState, HostState
+    from tests.commands.lab.lab_helpers import run_with_lab
+
+    result, lab = run_with_lab("Set-LabFault HostFailure HVC02; (Get-LabFault).State")
+    assert result.output == ["Active"]
+    assert (lab.host("HVC02").state, lab.clusters[0].node("HVC02").state) == (HostState.Down, ClusterNodeState.Down)
+    result, lab = run_with_lab("Set-LabFault HostFailure HVC02; Set-LabFault HostFailure HVC02 -Passthru | "
+                               "Clear-LabFault; (Get-LabFault).State; Clear-LabFault; @(Get-LabFault).Count")
+    assert result.output == ["Active", 0]
+    assert (lab.host("HVC02").state, lab.clusters[0].node("HVC02").state) == (HostState.Up, ClusterNodeState.Up)

@@ -34,12 +34,12 @@ def test_reset_lab_forgets_the_old_labs_faults_and_whatif_keeps_it():
 def test_lab_files_stay_inside_the_sandbox(tmp_path):
     record = fails("Save-Lab C:\\lab.json")
     assert (record.message, fqid(record)) == (
-        "Lab files are saved only to the folder given with pshv -OutputDirectory (drive X:); 'C:\\lab.json' is not "
-        "on it.", "SaveLabUnauthorizedAccessError,Pshv.Lab.Commands.SaveLab")
+        ("Lab files are saved only to the folder given with pshv -OutputDirectory (drive X:); 'C:\\lab.json' is not "
+         "on it."), "SaveLabUnauthorizedAccessError,Pshv.Lab.Commands.SaveLab")
     record = fails("Import-Lab C:\\lab.json")
     assert (record.message, fqid(record)) == (
-        "Lab files are read only from the folder given with pshv -OutputDirectory (drive X:) or the script's folder "
-        "(drive S:); 'C:\\lab.json' is on neither.", "ImportLabUnauthorizedAccessError,Pshv.Lab.Commands.ImportLab")
+        ("Lab files are read only from the folder given with pshv -OutputDirectory (drive X:) or the script's folder "
+         "(drive S:); 'C:\\lab.json' is on neither."), "ImportLabUnauthorizedAccessError,Pshv.Lab.Commands.ImportLab")
     result, _ = run_with_lab("Save-Lab X:\\missing\\lab.json; Import-Lab X:\\nothing.json", str(tmp_path))
     assert [(e.message, fqid(e)) for e in result.errors] == [
         ("Cannot find path 'X:\\missing' because it does not exist.", "PathNotFound,Pshv.Lab.Commands.SaveLab"),
@@ -56,8 +56,8 @@ def test_import_lab_names_the_json_path_of_each_problem_and_keeps_the_lab(tmp_pa
     result, lab = run_with_lab("New-LabHost HV07; Import-Lab X:\\syntax.json; Import-Lab X:\\shape.json; "
                                "Import-Lab X:\\memory.json", str(tmp_path))
     assert [(e.message, fqid(e)) for e in result.errors] == [
-        ("'X:\\syntax.json' is not a valid lab file: line 1 column 2: Expecting property name enclosed in double "
-         "quotes", "InvalidLabFile,Pshv.Lab.Commands.ImportLab"),
+        (("'X:\\syntax.json' is not a valid lab file: line 1 column 2: Expecting property name enclosed in double "
+          "quotes"), "InvalidLabFile,Pshv.Lab.Commands.ImportLab"),
         ("'X:\\shape.json' is not a valid lab file: hosts: Input should be a valid list",
          "InvalidLabFile,Pshv.Lab.Commands.ImportLab"),
         ("'X:\\memory.json' is not a valid lab file: hosts[0].memory_bytes: Input should be greater than 0",

@@ -4,7 +4,6 @@ from pshv.lab.base import GiB, TiB
 from pshv.lab.invariants import check_invariants
 from tests.commands.lab.lab_helpers import fails, fqid, ok, run_with_lab, values
 
-
 NEW_HOST_LIST = """
 Name                                      : HV05
 FullyQualifiedDomainName                  : HV05.contoso.local
@@ -123,8 +122,8 @@ REMOVE_REFUSALS = [
     ("Remove-LabHost HV01", "Cannot remove HV01: the shell runs on it."),
     ("Remove-LabHost HVC01", "Cannot remove HVC01: it is a node of cluster CLU01."),
     ("Remove-LabHost FS01 -Force", "Cannot remove FS01: share \\\\FS01\\VMs holds files of virtual machine 'app01'."),
-    ("Remove-LabHost HV02", "Cannot remove HV02: it still has virtual machines (dc01). Move them away first, or use "
-                            "-Force to remove them with the host."),
+    ("Remove-LabHost HV02", ("Cannot remove HV02: it still has virtual machines (dc01). Move them away first, or "
+                             "use -Force to remove them with the host.")),
 ]
 
 
