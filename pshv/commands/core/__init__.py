@@ -1,0 +1,1 @@
+"""The core cmdlets: Microsoft.PowerShell.Core, Utility and Management."""
