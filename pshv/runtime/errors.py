@@ -232,7 +232,7 @@ class ErrorRecord(DotNetObject):
         """`Category: (target:type) [Activity], Reason` as CategoryInfo.ToString() gives it."""
         from .typenames import short_type_name  # local: avoids a cycle at import
 
-        target_name = "" if self.target is None else _target_text(self.target)
+        target_name = "" if self.target is None else _ellipsize(_target_text(self.target))
         target_type = "" if self.target is None else short_type_name(self.target)
         activity = self.activity if self.activity is not None else (self.invocation.command_name or "")
         reason = self.reason or type(self.exception).dotnet_name.rsplit(".", 1)[-1]
@@ -260,6 +260,11 @@ class ErrorRecord(DotNetObject):
 
     def ps_to_string(self) -> str:
         return self.message
+
+
+def _ellipsize(text: str) -> str:
+    """CategoryInfo shortens long target names to their first and last 15 characters."""
+    return text if len(text) <= 40 else f"{text[:15]}...{text[-15:]}"
 
 
 def _target_text(target: object) -> str:
