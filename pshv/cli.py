@@ -132,7 +132,7 @@ def _main(argv: list[str] | None) -> int:
         if options.command is not None:
             text = sys.stdin.read() if options.command.strip() == "-" else options.command
             return session.run_script(text, new_scope=False).exit_code
-        from .repl.basic import run_repl
+        from .repl import run_repl
 
         return run_repl(session, logo="nologo" not in options.flags)
     except KeyboardInterrupt:

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import sys
 
-BANNER = "Windows PowerShell (pshv)\nCopyright (C) pshv contributors. Hyper-V lab emulator.\n"
-
 
 def prompt_text(session) -> str:
+    """`PS <location>> `, prefixed with `[HOST]: ` inside a remote session (Enter-PSSession)."""
     from ..commands.core.locations import location_of
 
-    return f"PS {location_of(session.ctx).display()}> "
+    ctx = session.ctx
+    prompt = f"PS {location_of(ctx).display()}> "
+    remote = ctx.services.get("remote_host")
+    if remote:
+        name = remote if isinstance(remote, str) else getattr(remote, "ComputerName", None) or str(remote)
+        prompt = f"[{name}]: {prompt}"
+    return prompt
 
 
 def is_incomplete(text: str) -> bool:
@@ -28,11 +33,12 @@ def is_incomplete(text: str) -> bool:
 
 def run_repl(session, *, logo: bool = True, stdin=None, stdout=None) -> int:
     from ..runtime import errors as E
+    from .banner import banner_text
 
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     if logo:
-        stdout.write(BANNER + "\n")
+        stdout.write(banner_text(session.ctx) + "\n")
     buffer: list[str] = []
     while True:
         stdout.write(">> " if buffer else prompt_text(session))
