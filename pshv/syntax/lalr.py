@@ -34,7 +34,7 @@ class ParseFailure(Exception):
 
 def _keep(keep: list[list], trailing: int) -> Build:
     """Lark's ChildFilterLALR: pick children, splice `_rule` lists, add None placeholders."""
-    entries = [tuple(entry) for entry in keep]
+    entries = [(index, symbol is not None, nones) for index, symbol, nones in keep]
     if trailing == 0 and entries == [(0, True, 0)]:
         return itemgetter(0)  # the spliced list itself, as Lark reuses it
     if trailing == 0 and not any(splice or nones for _, splice, nones in entries):
@@ -81,6 +81,43 @@ def _builder(callback: Build | None, expand1: bool, keep: list | None, trailing:
     return lambda children: callback(select(children))
 
 
+def _single_valued(rules: list[list]) -> set[str]:
+    """The `_rule`s every alternative of which yields exactly one child.
+
+    Lark hands such a rule's parent a one-element list to splice in; passing the child itself
+    and taking it as a plain child gives the parent the same children with less work.
+    """
+    alternatives: dict[str, list[list]] = {}
+    for rule in rules:
+        alternatives.setdefault(rule[0], []).append(rule)
+    single: set[str] = set()
+    while True:
+        found = {lhs for lhs, rules_of in alternatives.items()
+                 if lhs.startswith("_") and lhs not in single
+                 and all(_yields_one(rule, single) for rule in rules_of)}
+        if not found:
+            return single
+        single |= found
+
+
+def _yields_one(rule: list, single: set[str]) -> bool:
+    _, size, _, _, keep, trailing = rule
+    if keep is None:
+        return size == 1
+    return (trailing == 0 and len(keep) == 1 and keep[0][2] == 0
+            and (keep[0][1] is None or keep[0][1] in single))
+
+
+def _unsplice(keep: list | None, trailing: int, size: int, single: set[str]) -> list | None:
+    """`keep` with single-valued `_rule`s taken as plain children; None if that keeps all."""
+    if keep is None:
+        return None
+    keep = [[index, None if symbol in single else symbol, nones] for index, symbol, nones in keep]
+    if trailing == 0 and keep == [[index, None, 0] for index in range(size)]:
+        return None
+    return keep
+
+
 class Tables:
     """The parse tables with each rule bound to its TreeBuilder callback."""
 
@@ -93,10 +130,14 @@ class Tables:
         for state, jumps in enumerate(gotos):
             for symbol, target in jumps.items():
                 by_symbol.setdefault(symbol, {})[state] = target
+        single = _single_valued(data["rules"])
         self.rules: list[tuple[dict[int, int], int, Build | None]] = []
         for lhs, size, name, expand1, keep, trailing in data["rules"]:
-            if expand1 and size == 1 and keep is None:
+            keep = _unsplice(keep, trailing, size, single)
+            if (expand1 or lhs in single) and size == 1 and keep is None:
                 build = None
+            elif lhs in single:
+                build = itemgetter(keep[0][0])
             else:
                 callback = getattr(builder, name) if name is not None else None
                 build = _builder(callback, expand1, keep, trailing)

@@ -38,7 +38,8 @@ def compile_tables(grammar: str, key: str) -> dict[str, Any]:
     actions[state][TERMINAL] is a shift to that state (>= 0) or a reduction by rule ~code (< 0);
     gotos[state][nonterminal] is the state after a reduction; rules[i] is
     [lhs, size, callback or None (a `_rule` spliced into its parent), expand1, keep, trailing]
-    where keep lists [child index, splice, Nones before] or is None to keep the children as is.
+    where keep lists [child index, the `_rule` it splices in or None, Nones before] or is None
+    to keep the children as they are, and trailing counts the Nones after them.
     """
     lark = Lark(grammar, parser="lalr", lexer=_ExternalTokens, start=list(STARTS),
                 maybe_placeholders=True)
@@ -94,10 +95,12 @@ def _rule_entry(rule: Any) -> list[Any]:
                                              options.empty_indices)
     if child_filter is not None:
         if len(child_filter.args) == 2:  # ChildFilterLALR(to_include, nones_to_add)
-            keep = [list(entry) for entry in child_filter.args[0]]
+            entries = child_filter.args[0]
             trailing = child_filter.args[1]
         else:  # ChildFilterLALR_NoPlaceholders(to_include)
-            keep = [[index, splice, 0] for index, splice in child_filter.args[0]]
+            entries = [(index, splice, 0) for index, splice in child_filter.args[0]]
+        keep = [[index, rule.expansion[index].name if splice else None, nones]
+                for index, splice, nones in entries]
     return [rule.origin.name, len(rule.expansion), callback, expand1, keep, trailing]
 
 
