@@ -9,7 +9,8 @@ Tokens carry ready-made AST leaves in `.value` (Variable, Constant, strings, Typ
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from functools import partial
+from typing import Callable, Iterator
 
 from pshv.syntax import ast
 from pshv.syntax.errors import SyntaxProblem, make_issue
@@ -111,6 +112,7 @@ CONTINUATION_TYPES = frozenset({
 })
 SEPARATORS = frozenset({"_SEP", "SEMI"})
 _new_str = str.__new__
+_IN_WORD = frozenset("`$" + DOUBLE_QUOTES + SINGLE_QUOTES)  # continue a bare word after a chunk
 _VALUE_STARTS = frozenset("$@([{,!" + DOUBLE_QUOTES + SINGLE_QUOTES)  # always an operand
 
 
@@ -319,7 +321,7 @@ class Tokenizer:
                     self.pos += 1
                     yield self._token(VALUE_CLOSERS[char], self.pos - 1, self.pos)
                     continue
-            token = self._dispatch(frame, char)
+            token = _HANDLERS[frame.expect](self, frame, char)
             if token is not None:
                 yield token
             if self.queued:
@@ -402,44 +404,22 @@ class Tokenizer:
     # ------------------------------------------------------------------ dispatch
 
     def _dispatch(self, frame: Frame, char: str) -> Token | None:
-        expect = frame.expect
-        if expect == STMT:
-            return self._statement_start(frame, char, keywords=True)
-        if expect == PIPE_ELEM:
-            return self._statement_start(frame, char, keywords=False)
-        if expect == ARGS:
-            return self._argument(frame, char)
-        if expect == OPERATOR or expect == AFTER_TYPE:
-            return self._operator(frame, char)
-        if expect == OPERAND:
-            frame.value_mode = OPERATOR
-            if frame.kind == "attr" and (char.isalpha() or char == "_"):
-                return self._attribute_name(frame)
-            return self._operand(frame, char)
-        if expect == MEMBER:
-            return self._member_name(frame, char)
-        if expect == HASH_KEY:
-            return self._hash_key(frame, char)
-        if expect == SWITCH_PAT:
-            frame.value_mode = SWITCH_BODY
-            return self._argument_value(frame, char)
-        if expect == SWITCH_BODY:
-            return self._switch_body(frame, char)
-        if expect == SWITCH_HEAD:
-            return self._switch_head(frame, char)
-        if expect == KW_PAREN:
-            return self._keyword_paren(frame, char)
-        if expect == FUNC_NAME:
-            return self._function_name(frame)
-        if expect == FUNC_AFTER_NAME:
-            return self._function_after_name(frame, char)
-        if expect == DO_TAIL:
-            return self._do_tail(frame, char)
-        return self._attribute_close(frame, char)
+        """The next token, read the way `frame.expect` says (see _HANDLERS)."""
+        return _HANDLERS[frame.expect](self, frame, char)
+
+    def _operand_start(self, frame: Frame, char: str) -> Token:
+        frame.value_mode = OPERATOR
+        if frame.kind == "attr" and (char.isalpha() or char == "_"):
+            return self._attribute_name(frame)
+        return self._operand(frame, char)
+
+    def _switch_pattern(self, frame: Frame, char: str) -> Token:
+        frame.value_mode = SWITCH_BODY
+        return self._argument_value(frame, char)
 
     # ------------------------------------------------------------------ statements
 
-    def _statement_start(self, frame: Frame, char: str, keywords: bool) -> Token:
+    def _statement_start(self, frame: Frame, char: str, keywords: bool = True) -> Token:
         if char in _VALUE_STARTS:
             frame.value_mode = OPERATOR
             return self._operand(frame, char)
@@ -591,7 +571,7 @@ class Tokenizer:
         frame.expect = STMT
         return self._dispatch(frame, char)
 
-    def _function_name(self, frame: Frame) -> Token:
+    def _function_name(self, frame: Frame, _char: str) -> Token:
         match = _FUNC_NAME.match(self.text, self.pos)
         if match is None:
             frame.expect = FUNC_AFTER_NAME
@@ -1098,6 +1078,11 @@ class Tokenizer:
     def _bare_word(self, pos: int, type_: str) -> Token:
         """A generic token: text up to a metacharacter, with `$var`, quotes and escapes inside."""
         text = self.text
+        plain = _BARE_CHUNK.match(text, pos)
+        if plain is not None and (plain.end() >= self.length or text[plain.end()] not in _IN_WORD):
+            self.pos = end = plain.end()  # no escapes, variables or quotes inside
+            node = ast.StringConstant(value=plain.group(), kind="bare", **self._node_pos(pos, end))
+            return self._token(type_, pos, end, node)
         builder = _PartsBuilder()
         cursor = pos
         while cursor < self.length:
@@ -1153,6 +1138,26 @@ class Tokenizer:
         frame.expect = ARGS
         frame.value_mode = ARGS
         return self._token("REDIRECT_FILE", pos, self.pos, node)
+
+
+_HANDLERS: dict[str, Callable[[Tokenizer, Frame, str], Token | None]] = {
+    STMT: Tokenizer._statement_start,
+    PIPE_ELEM: partial(Tokenizer._statement_start, keywords=False),
+    ARGS: Tokenizer._argument,
+    OPERATOR: Tokenizer._operator,
+    AFTER_TYPE: Tokenizer._operator,
+    OPERAND: Tokenizer._operand_start,
+    MEMBER: Tokenizer._member_name,
+    HASH_KEY: Tokenizer._hash_key,
+    SWITCH_PAT: Tokenizer._switch_pattern,
+    SWITCH_BODY: Tokenizer._switch_body,
+    SWITCH_HEAD: Tokenizer._switch_head,
+    KW_PAREN: Tokenizer._keyword_paren,
+    FUNC_NAME: Tokenizer._function_name,
+    FUNC_AFTER_NAME: Tokenizer._function_after_name,
+    DO_TAIL: Tokenizer._do_tail,
+    ATTR_CLOSE: Tokenizer._attribute_close,
+}
 
 
 def scan_type_name(text: str, pos: int) -> tuple[str, int] | None:
