@@ -186,6 +186,11 @@ MODULES: dict[str, tuple[str, dict[str, str]]] = {
         "Save-Lab": "pshv.commands.lab.files:SaveLab",
         "Import-Lab": "pshv.commands.lab.files:ImportLab",
         "Reset-Lab": "pshv.commands.lab.files:ResetLab",
+        "Show-LabMigration": "pshv.commands.lab.pictures:ShowLabMigration",
+        "Export-LabReport": "pshv.commands.lab.report:ExportLabReport",
+        "Get-LabLesson": "pshv.commands.lab.lessons:GetLabLesson",
+        "Start-LabLesson": "pshv.commands.lab.lessons:StartLabLesson",
+        "Stop-LabLesson": "pshv.commands.lab.lessons:StopLabLesson",
     }),
     "Microsoft.PowerShell.Diagnostics": ("3.0.0.0", {
         "Get-WinEvent": "pshv.commands.migration.events:GetWinEvent",
