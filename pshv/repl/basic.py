@@ -31,6 +31,16 @@ def is_incomplete(text: str) -> bool:
     return False
 
 
+def run_command(session, text: str):
+    """Run one input at global scope, then `ctx.services['after_command']` when set (the lesson
+    engine checks the learner's step there); scripts and `pshv -c` never call the hook."""
+    result = session.run_script(text, new_scope=False)
+    hook = session.ctx.services.get("after_command")
+    if hook is not None:
+        hook(session.ctx)
+    return result
+
+
 def run_repl(session, *, logo: bool = True, stdin=None, stdout=None) -> int:
     from ..runtime import errors as E
     from .banner import banner_text
@@ -55,7 +65,7 @@ def run_repl(session, *, logo: bool = True, stdin=None, stdout=None) -> int:
         if not text.strip():
             continue
         try:
-            result = session.run_script(text, new_scope=False)
+            result = run_command(session, text)
         except KeyboardInterrupt:
             stdout.write("\n")
             continue

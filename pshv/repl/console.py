@@ -18,7 +18,7 @@ from prompt_toolkit.output.defaults import create_output
 from prompt_toolkit.styles import Style
 
 from .banner import banner_text
-from .basic import is_incomplete, prompt_text
+from .basic import is_incomplete, prompt_text, run_command
 from .completion.completer import PowerShellCompleter
 from .console_host import ConsoleHost
 from .highlight import PowerShellLexer
@@ -86,7 +86,7 @@ def _run(session, host: ConsoleHost, text: str):
     """Run one input; None when Ctrl+C stopped it."""
     try:
         with _quiet_terminal():
-            return session.run_script(text, new_scope=False)
+            return run_command(session, text)
     except KeyboardInterrupt:
         host.pane.clear()
         host.write("^C\n")
