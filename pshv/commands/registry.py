@@ -118,6 +118,7 @@ MODULES: dict[str, tuple[str, dict[str, str]]] = {
         "Remove-ClusterGroup": f"{_HV}.cluster:RemoveClusterGroup",
         "Suspend-ClusterNode": f"{_HV}.cluster:SuspendClusterNode",
         "Resume-ClusterNode": f"{_HV}.cluster:ResumeClusterNode",
+        "Move-ClusterVirtualMachineRole": "pshv.commands.migration.cluster_moves:MoveClusterVirtualMachineRole",
     }),
     "CimCmdlets": ("1.0.0.0", {
         "New-CimSession": f"{_HV}.cim:NewCimSession",
@@ -171,6 +172,15 @@ MODULES: dict[str, tuple[str, dict[str, str]]] = {
         "Remove-PSSession": f"{_CORE}.remoting:RemovePSSession",
         "Enter-PSSession": f"{_CORE}.remoting:EnterPSSession",
         "Exit-PSSession": f"{_CORE}.remoting:ExitPSSession",
+        "Start-Job": "pshv.commands.jobs.start:StartJob",
+        "Get-Job": "pshv.commands.jobs.manage:GetJob",
+        "Wait-Job": "pshv.commands.jobs.manage:WaitJob",
+        "Receive-Job": "pshv.commands.jobs.manage:ReceiveJob",
+        "Stop-Job": "pshv.commands.jobs.manage:StopJob",
+        "Remove-Job": "pshv.commands.jobs.manage:RemoveJob",
+    }),
+    "ThreadJob": ("2.0.3", {
+        "Start-ThreadJob": "pshv.commands.jobs.start:StartThreadJob",
     }),
     "Pshv.Lab": ("1.0.0.0", {
         "Get-LabMigrationTrace": "pshv.commands.migration.trace:GetLabMigrationTrace",
@@ -223,6 +233,8 @@ ALIASES: dict[str, str] = {
     "gcm": "Get-Command", "help": "Get-Help", "man": "help", "ipmo": "Import-Module", "gmo": "Get-Module",
     "rmo": "Remove-Module", "icm": "Invoke-Command", "nsn": "New-PSSession", "gsn": "Get-PSSession",
     "rsn": "Remove-PSSession", "etsn": "Enter-PSSession", "exsn": "Exit-PSSession",
+    "sajb": "Start-Job", "gjb": "Get-Job", "wjb": "Wait-Job", "rcjb": "Receive-Job", "spjb": "Stop-Job",
+    "rjb": "Remove-Job",
     "iwr": "Invoke-WebRequest", "curl": "Invoke-WebRequest", "wget": "Invoke-WebRequest", "irm": "Invoke-RestMethod",
 }
 

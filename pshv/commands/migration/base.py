@@ -12,6 +12,7 @@ from ...lab.ops import LabOperationError
 from ...migration.service import Migration, MigrationService
 from ...runtime.objects import Hashtable
 from ..hyperv.common import HyperVCmdlet, fs_message
+from ..jobs.service import JOB_COLLECTOR, job_service
 from . import errors
 from .progress import progress_sink, verbose_sink
 from .service import CheckRecorder, EventJournal, last_findings, migration_service, wait
@@ -19,16 +20,9 @@ from .service import CheckRecorder, EventJournal, last_findings, migration_servi
 Starter = Callable[..., Migration]
 """Starts a move on the service, given the `progress` and `verbose` callbacks."""
 
-NO_JOBS = "background jobs are not available in this emulator yet"
-
 
 class MoveCmdlet(HyperVCmdlet):
     unsupported = ()
-
-    def begin(self) -> None:
-        super().begin()
-        if self.params.get("AsJob") and self.ctx.services.get("jobs") is None:
-            self.refuse("AsJob", NO_JOBS)
 
     @property
     def service(self) -> MigrationService:
@@ -65,10 +59,12 @@ class MoveCmdlet(HyperVCmdlet):
         if isinstance(service.checker, CheckRecorder):
             service.checker.last = []
         as_job = bool(self.params.get("AsJob"))
-        sink = None if as_job else progress_sink(self, lambda mid: _finished(service, mid))
+        collector = self.ctx.services.get(JOB_COLLECTOR)
+        background = as_job or collector is not None
+        sink = None if background else progress_sink(self, lambda mid: _finished(service, mid))
         journal = EventJournal(service, sink)
         try:
-            migration = start(progress=journal, verbose=None if as_job else verbose_sink(self))
+            migration = start(progress=journal, verbose=None if background else verbose_sink(self))
         except F.FsError as error:
             self.error(errors.refused_path(fs_message(error)))
             return None
@@ -78,14 +74,21 @@ class MoveCmdlet(HyperVCmdlet):
         if migration.done:
             findings = last_findings(service)
             if findings:
-                self.error(errors.check_failure(migration, findings, lambda: report_view(findings, migration)))
+                error = errors.check_failure(migration, findings, lambda: report_view(findings, migration))
             else:
-                self.error(errors.run_failure(migration))
+                error = errors.run_failure(migration)
+            if as_job:
+                self.write(job_service(self.ctx).failed_job(self.name, self.fail(error)))
+            else:
+                self.error(error)
             return None
         journal.started(migration)
         if as_job:
-            self.write(self.ctx.services["jobs"].migration_job(self.ctx, migration, self.name))
+            self.write(job_service(self.ctx).migration_job(self.ctx, migration, self.name, cmdlet=self))
             return None
+        if collector is not None:
+            collector(migration, self)
+            return migration
         wait(self.ctx, service, migration)
         if migration.trace.Result != "Completed":
             self.error(errors.run_failure(migration))
