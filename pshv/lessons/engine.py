@@ -87,6 +87,7 @@ class LessonEngine:
             self.misses += 1
             if self.misses == HINT_AFTER:
                 self._say(f"Hint: {self.step.hint}")
+                self._say("")
 
     def _passes(self) -> bool:
         try:
@@ -111,6 +112,7 @@ class LessonEngine:
         observed.forget(self.ctx)
         self._say("")
         self._say(f"Step {index + 1} of {len(self.lesson.steps)}: {self.step.task}")
+        self._say("")
 
     def _finish(self) -> None:
         lesson = self.lesson
@@ -121,6 +123,7 @@ class LessonEngine:
             self._say(f"  ✔ {number}. {step.task}", indent="       ")
         self._say(f"In short: {lesson.summary}")
         self._say("Get-LabLesson lists the other lessons.")
+        self._say("")
 
     # ---- helpers ----------------------------------------------------------------------------
     def _replay(self, step: Step) -> None:

@@ -24,8 +24,8 @@ PASS_COLOUR = "#3c9d5d"
 PAUSED_COLOUR = "#d64545"
 METRIC_COLOURS = ("#5b84d6", "#d64545", "#e0a030")
 ROW = 22
-LABEL = 130
-VALUE = 190
+LABEL = 120
+VALUE = 240
 
 
 def _text(x: float, y: float, text: str, *, anchor: str = "start", cls: str = "") -> str:
