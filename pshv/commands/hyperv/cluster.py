@@ -232,13 +232,18 @@ class SuspendClusterNode(_ClusterCmdlet):
         p("TargetNode", "System.String", position=1),
     ], should_process=True)
     dotnet_class = f"{CLUSTER_COMMANDS}.SuspendClusterNodeCommand"
-    unsupported = ("Drain", "ForceDrain", "Wait", "TargetNode")
-    unsupported_reason = "draining a node (moving its roles away) is not supported yet"
+    unsupported = ("ForceDrain",)
+    unsupported_reason = "a role whose move fails stays on the node (the drain ends Failed)"
 
     def process(self) -> None:
         for cluster in self.clusters():
             for node in self.nodes(cluster):
                 if self.should_process(node.node.name):
+                    if self.params.get("Drain"):
+                        from ..migration.cluster_moves import drain_node
+
+                        self.write(drain_node(self, cluster, node.node))
+                        continue
                     node.node.state = ClusterNodeState.Paused
                     self.write(node)
 
@@ -248,12 +253,16 @@ class ResumeClusterNode(_ClusterCmdlet):
         *_common(), p("Failback", "Microsoft.FailoverClusters.PowerShell.ResumeClusterNodeFailbackType", position=1),
     ])
     dotnet_class = f"{CLUSTER_COMMANDS}.ResumeClusterNodeCommand"
-    unsupported = ("Failback",)
-    unsupported_reason = "failing roles back to a resumed node is not supported yet"
+    unsupported = ()
 
     def process(self) -> None:
         for cluster in self.clusters():
             for node in self.nodes(cluster):
+                if self.params.get("Failback") is not None:
+                    from ..migration.cluster_moves import failback
+
+                    self.write(failback(self, cluster, node.node, self.params["Failback"].name))
+                    continue
                 if node.node.state == ClusterNodeState.Paused:
                     node.node.state = ClusterNodeState.Up
                 self.write(node)
