@@ -26,6 +26,16 @@ def _span(first: object, last: object) -> dict[str, int]:
     return {"start": start, "end": end, "line": line, "col": col}
 
 
+def _at(node: ast.Node, first: object, last: object) -> ast.Node:
+    """`node` with the position fields covering `first` to `last` (tokens or nodes)."""
+    if type(first) is Token:
+        node.start, node.line, node.col = first.start_pos, first.line, first.column
+    else:
+        node.start, node.line, node.col = first.start, first.line, first.col
+    node.end = last.end_pos if type(last) is Token else last.end
+    return node
+
+
 def _leaf(item: object) -> object:
     return item.value if type(item) is Token else item
 
@@ -54,8 +64,8 @@ def _reduce(operands: list, operators: list[Token]) -> None:
     right = operands.pop()
     left = operands.pop()
     op = operators.pop()
-    operands.append(ast.Binary(op=_operator_name(op), left=left, right=right, op_line=op.line,
-                               op_col=op.column, **_span(left, right)))
+    operands.append(_at(ast.Binary(op=_operator_name(op), left=left, right=right, op_line=op.line,
+                                   op_col=op.column), left, right))
 
 
 def _check_assignable(target: object) -> None:
@@ -81,7 +91,7 @@ class TreeBuilder:
 
     def type_expr(self, children: list) -> ast.TypeExpr:
         type_name = children[0].value
-        return ast.TypeExpr(type=type_name, **_span(children[0], children[0]))
+        return _at(ast.TypeExpr(type=type_name), children[0], children[0])
 
     # ------------------------------------------------------------------ statements
 
@@ -96,8 +106,8 @@ class TreeBuilder:
         traps = [child for child in children if isinstance(child, ast.Trap)]
         if not children:
             return ast.StatementBlock()
-        return ast.StatementBlock(statements=statements, traps=traps,
-                                  **_span(children[0], children[-1]))
+        return _at(ast.StatementBlock(statements=statements,
+                                      traps=traps), children[0], children[-1])
 
     def block(self, children: list) -> ast.StatementBlock:
         body = children[1]
@@ -108,21 +118,21 @@ class TreeBuilder:
     def assignment(self, children: list) -> ast.Assignment:
         left, op, right = children
         _check_assignable(left)
-        return ast.Assignment(left=left, op=op.value, right=right, **_span(left, right))
+        return _at(ast.Assignment(left=left, op=op.value, right=right), left, right)
 
     def if_stmt(self, children: list) -> ast.If:
-        clauses = [ast.IfClause(condition=children[2], body=children[4],
-                                **_span(children[0], children[4]))]
+        clauses = [_at(ast.IfClause(condition=children[2],
+                                    body=children[4]), children[0], children[4])]
         else_body = None
         for child in children[5:]:
             if isinstance(child, ast.IfClause):
                 clauses.append(child)
             else:
                 else_body = child
-        return ast.If(clauses=clauses, else_body=else_body, **_span(children[0], children[-1]))
+        return _at(ast.If(clauses=clauses, else_body=else_body), children[0], children[-1])
 
     def elseif_clause(self, children: list) -> ast.IfClause:
-        return ast.IfClause(condition=children[2], body=children[4], **_span(children[0], children[4]))
+        return _at(ast.IfClause(condition=children[2], body=children[4]), children[0], children[4])
 
     def else_clause(self, children: list) -> ast.StatementBlock:
         return children[1]
@@ -157,19 +167,19 @@ class TreeBuilder:
                 default = clause.body
             else:
                 clauses.append(clause)
-        return ast.Switch(condition=condition, clauses=clauses, default=default,
-                          flags=frozenset(flags), **_span(keyword, children[-1]))
+        return _at(ast.Switch(condition=condition, clauses=clauses, default=default,
+                              flags=frozenset(flags)), keyword, children[-1])
 
     def switch_body(self, children: list) -> list:
         return children
 
     def switch_clause(self, children: list) -> ast.SwitchClause:
         pattern, body = children
-        return ast.SwitchClause(pattern=pattern, body=body, **_span(pattern, body))
+        return _at(ast.SwitchClause(pattern=pattern, body=body), pattern, body)
 
     def foreach_stmt(self, children: list) -> ast.ForEach:
-        return ast.ForEach(variable=children[2].value, iterable=children[4], body=children[6],
-                           **_span(children[0], children[6]))
+        return _at(ast.ForEach(variable=children[2].value, iterable=children[4],
+                               body=children[6]), children[0], children[6])
 
     def for_stmt(self, children: list) -> ast.For:
         parts: list[ast.Node | None] = [None]
@@ -179,37 +189,37 @@ class TreeBuilder:
             else:
                 parts[-1] = child
         init, condition, iterator = parts
-        return ast.For(init=init, condition=condition, iterator=iterator, body=children[-1],
-                       **_span(children[0], children[-1]))
+        return _at(ast.For(init=init, condition=condition, iterator=iterator,
+                           body=children[-1]), children[0], children[-1])
 
     def while_stmt(self, children: list) -> ast.While:
-        return ast.While(condition=children[2], body=children[4], **_span(children[0], children[4]))
+        return _at(ast.While(condition=children[2], body=children[4]), children[0], children[4])
 
     def do_stmt(self, children: list) -> ast.DoWhile:
-        return ast.DoWhile(body=children[1], condition=children[4], until=children[2].type == "UNTIL",
-                           **_span(children[0], children[5]))
+        return _at(ast.DoWhile(body=children[1], condition=children[4],
+                               until=children[2].type == "UNTIL"), children[0], children[5])
 
     def try_stmt(self, children: list) -> ast.Try:
         catches = [child for child in children[2:] if isinstance(child, ast.CatchClause)]
         finally_body = children[-1] if isinstance(children[-1], ast.StatementBlock) else None
-        return ast.Try(body=children[1], catches=catches, finally_body=finally_body,
-                       **_span(children[0], children[-1]))
+        return _at(ast.Try(body=children[1], catches=catches,
+                           finally_body=finally_body), children[0], children[-1])
 
     def catch_clause(self, children: list) -> ast.CatchClause:
         types = [child.value for child in children if type(child) is Token and child.type == "TYPE"]
-        return ast.CatchClause(types=types, body=children[-1], **_span(children[0], children[-1]))
+        return _at(ast.CatchClause(types=types, body=children[-1]), children[0], children[-1])
 
     def finally_clause(self, children: list) -> ast.StatementBlock:
         return children[1]
 
     def trap_stmt(self, children: list) -> ast.Trap:
         trap_type = children[1].value if len(children) == 3 else None
-        return ast.Trap(type=trap_type, body=children[-1], **_span(children[0], children[-1]))
+        return _at(ast.Trap(type=trap_type, body=children[-1]), children[0], children[-1])
 
     def _flow(self, node_type: type, children: list) -> ast.Node:
         keyword = children[0]
         operand = children[1] if len(children) > 1 else None
-        return node_type(pipeline=operand, **_span(keyword, operand or keyword))
+        return _at(node_type(pipeline=operand), keyword, operand or keyword)
 
     def return_stmt(self, children: list) -> ast.Return:
         return self._flow(ast.Return, children)
@@ -229,7 +239,7 @@ class TreeBuilder:
     def _flow_label(self, node_type: type, children: list) -> ast.Node:
         keyword = children[0]
         label = children[1] if len(children) > 1 else None
-        return node_type(label=label, **_span(keyword, label or keyword))
+        return _at(node_type(label=label), keyword, label or keyword)
 
     # ------------------------------------------------------------------ functions and script blocks
 
@@ -250,11 +260,11 @@ class TreeBuilder:
         body.help = help_text
         body.start, body.extent_end, body.line, body.col = (
             left_brace.start_pos, right_brace.end_pos, left_brace.line, left_brace.column)
-        return ast.FunctionDefinition(name=name.value, body=body, is_filter=is_filter,
-                                      help=help_text, **_span(keyword, right_brace))
+        return _at(ast.FunctionDefinition(name=name.value, body=body, is_filter=is_filter,
+                                          help=help_text), keyword, right_brace)
 
     def function_params(self, children: list) -> ast.ParamBlock:
-        return ast.ParamBlock(parameters=children[1], **_span(children[0], children[2]))
+        return _at(ast.ParamBlock(parameters=children[1]), children[0], children[2])
 
     def script_body(self, children: list) -> ast.ScriptBlock:
         script = ast.ScriptBlock()
@@ -272,7 +282,7 @@ class TreeBuilder:
                     setattr(script, name, block)
         if attributes:
             if script.param_block is None:
-                script.param_block = ast.ParamBlock(**_span(attributes[0], attributes[-1]))
+                script.param_block = _at(ast.ParamBlock(), attributes[0], attributes[-1])
             script.param_block.attributes = attributes + script.param_block.attributes
         return script
 
@@ -281,7 +291,7 @@ class TreeBuilder:
         return children[0].value, block
 
     def param_block(self, children: list) -> ast.ParamBlock:
-        return ast.ParamBlock(parameters=children[2], **_span(children[0], children[3]))
+        return _at(ast.ParamBlock(parameters=children[2]), children[0], children[3])
 
     def param_list(self, children: list) -> list[ast.Parameter]:
         return [child for child in children if isinstance(child, ast.Parameter)]
@@ -296,8 +306,9 @@ class TreeBuilder:
                 type_name = child.value
             else:
                 default = children[index + 2] if index + 2 < len(children) else None
-                return ast.Parameter(name=child.value.name, attributes=attributes, type=type_name,
-                                     default=default, **_span(children[0], children[-1]))
+                parameter = ast.Parameter(name=child.value.name, attributes=attributes,
+                                          type=type_name, default=default)
+                return _at(parameter, children[0], children[-1])
         raise AssertionError("the grammar guarantees a parameter variable")
 
     def attribute(self, children: list) -> ast.Attribute:
@@ -311,8 +322,8 @@ class TreeBuilder:
                 named.append((name, value))
             else:
                 positional.append(value)
-        return ast.Attribute(name=children[0].value, positional=positional, named=named,
-                             **_span(children[0], children[-1]))
+        return _at(ast.Attribute(name=children[0].value, positional=positional,
+                                 named=named), children[0], children[-1])
 
     def attribute_argument(self, children: list) -> tuple[str, str, object]:
         first = children[0]
@@ -326,11 +337,11 @@ class TreeBuilder:
 
     def pipeline(self, children: list) -> ast.Pipeline:
         elements = [child for child in children if type(child) is not Token]
-        return ast.Pipeline(elements=elements, **_span(elements[0], elements[-1]))
+        return _at(ast.Pipeline(elements=elements), elements[0], elements[-1])
 
     def expression_command(self, children: list) -> ast.CommandExpression:
-        return ast.CommandExpression(expression=children[0], redirections=children[1:],
-                                     **_span(children[0], children[-1]))
+        return _at(ast.CommandExpression(expression=children[0],
+                                         redirections=children[1:]), children[0], children[-1])
 
     def _command(self, children: list, invocation: str | None) -> ast.Command:
         elements: list[ast.Node] = []
@@ -340,8 +351,8 @@ class TreeBuilder:
                 redirections.append(child)
             else:
                 elements.append(child)
-        return ast.Command(elements=elements, invocation=invocation, redirections=redirections,
-                           **_span(children[0], children[-1]))
+        return _at(ast.Command(elements=elements, invocation=invocation,
+                               redirections=redirections), children[0], children[-1])
 
     def command(self, children: list) -> ast.Command:
         children[0] = children[0].value
@@ -364,7 +375,7 @@ class TreeBuilder:
         if len(children) == 1:
             return children[0]
         elements = [child for child in children if type(child) is not Token]
-        return ast.ArrayLiteral(elements=elements, **_span(elements[0], elements[-1]))
+        return _at(ast.ArrayLiteral(elements=elements), elements[0], elements[-1])
 
     def redirection(self, children: list) -> ast.Redirection:
         node = children[0].value
@@ -394,7 +405,7 @@ class TreeBuilder:
 
     def array_literal(self, children: list) -> ast.ArrayLiteral:
         elements = children[::2]
-        return ast.ArrayLiteral(elements=elements, **_span(elements[0], elements[-1]))
+        return _at(ast.ArrayLiteral(elements=elements), elements[0], elements[-1])
 
     def unary_op(self, children: list) -> ast.Node:
         op, operand = children
@@ -405,26 +416,26 @@ class TreeBuilder:
             clr_type = operand.clr_type
             if clr_type in ("System.Int32", "System.Int64", "System.Decimal") and isinstance(value, int):
                 value, clr_type = integer_literal(value)
-            return ast.Constant(value=value, text="-" + operand.text, clr_type=clr_type,
-                                **_span(op, operand))
-        return ast.Unary(op=name, operand=operand, **_span(op, operand))
+            return _at(ast.Constant(value=value, text="-" + operand.text,
+                                    clr_type=clr_type), op, operand)
+        return _at(ast.Unary(op=name, operand=operand), op, operand)
 
     def convert(self, children: list) -> ast.Convert:
         type_token, operand = children
-        return ast.Convert(type=type_token.value, operand=operand, **_span(type_token, operand))
+        return _at(ast.Convert(type=type_token.value, operand=operand), type_token, operand)
 
     def member(self, children: list) -> ast.Member:
         target, _, name = children
-        return ast.Member(target=target, member=_leaf(name), **_span(target, name))
+        return _at(ast.Member(target=target, member=_leaf(name)), target, name)
 
     def static_member(self, children: list) -> ast.Member:
         target, _, name = children
-        return ast.Member(target=target, member=_leaf(name), static=True, **_span(target, name))
+        return _at(ast.Member(target=target, member=_leaf(name), static=True), target, name)
 
     def invoke_member(self, children: list) -> ast.InvokeMember:
         target, _, name, _, arguments, close = children
-        return ast.InvokeMember(target=target, member=_leaf(name), arguments=arguments,
-                                **_span(target, close))
+        return _at(ast.InvokeMember(target=target, member=_leaf(name),
+                                    arguments=arguments), target, close)
 
     def static_invoke(self, children: list) -> ast.InvokeMember:
         node = self.invoke_member(children)
@@ -433,26 +444,26 @@ class TreeBuilder:
 
     def index(self, children: list) -> ast.Index:
         target, _, index, close = children
-        return ast.Index(target=target, index=index, **_span(target, close))
+        return _at(ast.Index(target=target, index=index), target, close)
 
     def postfix_op(self, children: list) -> ast.Unary:
         operand, op = children
-        return ast.Unary(op="post" + op.value, operand=operand, **_span(operand, op))
+        return _at(ast.Unary(op="post" + op.value, operand=operand), operand, op)
 
     def call_arguments(self, children: list) -> list:
         return [child for child in children if type(child) is not Token]
 
     def paren(self, children: list) -> ast.Paren:
-        return ast.Paren(pipeline=children[1], **_span(children[0], children[2]))
+        return _at(ast.Paren(pipeline=children[1]), children[0], children[2])
 
     def sub_expression(self, children: list) -> ast.SubExpression:
-        return ast.SubExpression(body=self.block(children), **_span(children[0], children[2]))
+        return _at(ast.SubExpression(body=self.block(children)), children[0], children[2])
 
     def array_expression(self, children: list) -> ast.ArrayExpression:
-        return ast.ArrayExpression(body=self.block(children), **_span(children[0], children[2]))
+        return _at(ast.ArrayExpression(body=self.block(children)), children[0], children[2])
 
     def hashtable(self, children: list) -> ast.Hashtable:
-        return ast.Hashtable(entries=children[1], **_span(children[0], children[2]))
+        return _at(ast.Hashtable(entries=children[1]), children[0], children[2])
 
     def hash_body(self, children: list) -> list:
         return children
@@ -462,7 +473,7 @@ class TreeBuilder:
         key = _leaf(key)
         if op.value != "=":
             raise _problem_at(op, "MissingEqualsInHashLiteral")
-        return ast.HashEntry(key=key, value=value, **_span(key, value))
+        return _at(ast.HashEntry(key=key, value=value), key, value)
 
     def script_block(self, children: list) -> ast.ScriptBlockExpr:
         left, script, right = children

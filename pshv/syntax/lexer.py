@@ -198,9 +198,11 @@ class Tokenizer:
                  incomplete: bool = False) -> SyntaxProblem:
         return SyntaxProblem(make_issue(error_id, self.source, start, end, *args, incomplete=incomplete))
 
-    def _node_pos(self, start: int, end: int) -> dict[str, int]:
-        line, col = self.source.position(start)
-        return {"start": start, "end": end, "line": line, "col": col}
+    def _placed(self, node: ast.Node, start: int, end: int) -> ast.Node:
+        """`node` with its position fields set for the text from `start` to `end`."""
+        node.start, node.end = start, end
+        node.line, node.col = self.source.position(start)
+        return node
 
     # ------------------------------------------------------------------ trivia
 
@@ -594,9 +596,9 @@ class Tokenizer:
             match = _PARAMETER.match(self.text, self.pos)
             if match:
                 self.pos = match.end()
+                node = ast.CommandParameter(name=match.group(1))
                 return self._token("PARAMETER", match.start(), match.end(),
-                                   ast.CommandParameter(name=match.group(1),
-                                                        **self._node_pos(match.start(), match.end())))
+                                   self._placed(node, match.start(), match.end()))
         if char == "{":
             return self._open_brace(frame)
         frame.value_mode = SWITCH_HEAD
@@ -825,9 +827,8 @@ class Tokenizer:
             if match is None:
                 return self._stray(frame, pos)
             self.pos = match.end()
-            token = self._token("MEMBER_NAME", pos, self.pos,
-                                ast.StringConstant(value=match.group(), kind="bare",
-                                                   **self._node_pos(pos, self.pos)))
+            node = ast.StringConstant(value=match.group(), kind="bare")
+            token = self._token("MEMBER_NAME", pos, self.pos, self._placed(node, pos, self.pos))
         frame.expect = mode
         self.postfix_at = self.pos
         if self.pos < self.length and text[self.pos] == "(":
@@ -891,12 +892,13 @@ class Tokenizer:
         return self._token("SPLAT", pos, end, variable)
 
     def _string_node(self, parts: list, start: int, end: int, kind: str) -> ast.Node:
-        position = self._node_pos(start, end)
         if kind in ("single", "here_single"):
-            return ast.StringConstant(value=parts[0] if parts else "", kind=kind, **position)
-        if all(isinstance(part, str) for part in parts):
-            return ast.StringConstant(value="".join(parts), kind=kind, **position)
-        return ast.ExpandableString(parts=parts, kind=kind, **position)
+            node = ast.StringConstant(value=parts[0] if parts else "", kind=kind)
+        elif all(isinstance(part, str) for part in parts):
+            node = ast.StringConstant(value="".join(parts), kind=kind)
+        else:
+            node = ast.ExpandableString(parts=parts, kind=kind)
+        return self._placed(node, start, end)
 
     def _string(self, frame: Frame, pos: int, quote: str) -> Token:
         if quote in SINGLE_QUOTES:
@@ -926,8 +928,8 @@ class Tokenizer:
         if negative:
             value = -value
         self.pos = end
-        node = ast.Constant(value=value, text=self.text[pos:end], clr_type=clr_type,
-                            **self._node_pos(pos, end))
+        node = ast.Constant(value=value, text=self.text[pos:end], clr_type=clr_type)
+        self._placed(node, pos, end)
         frame.expect = frame.value_mode
         return self._token("NUMBER", pos, end, node)
 
@@ -949,7 +951,7 @@ class Tokenizer:
         if end >= self.length or text[end] != "]":
             raise self._problem("EndSquareBracketExpectedAtEndOfType", end, end)
         self.pos = end + 1
-        node = ast.TypeName(name=name, **self._node_pos(pos, self.pos))
+        node = self._placed(ast.TypeName(name=name), pos, self.pos)
         frame.expect = AFTER_TYPE
         return self._token("TYPE", pos, self.pos, node)
 
@@ -974,7 +976,7 @@ class Tokenizer:
             return self._number_token(frame, number, pos, match.end())
         self.pos = match.end()
         frame.expect = OPERATOR
-        node = ast.StringConstant(value=match.group(), kind="bare", **self._node_pos(pos, self.pos))
+        node = self._placed(ast.StringConstant(value=match.group(), kind="bare"), pos, self.pos)
         return self._token("HASH_KEY", pos, self.pos, node)
 
     def _attribute_name(self, frame: Frame) -> Token:
@@ -1021,7 +1023,7 @@ class Tokenizer:
                 self.pos = match.end()
                 name = match.group(1)
                 type_ = "PARAM_COLON" if match.group(2) else "PARAMETER"
-                node = ast.CommandParameter(name=name, **self._node_pos(pos, self.pos))
+                node = self._placed(ast.CommandParameter(name=name), pos, self.pos)
                 return self._token(type_, pos, self.pos, node)
         frame.value_mode = ARGS
         return self._argument_value(frame, char)
@@ -1081,7 +1083,7 @@ class Tokenizer:
         plain = _BARE_CHUNK.match(text, pos)
         if plain is not None and (plain.end() >= self.length or text[plain.end()] not in _IN_WORD):
             self.pos = end = plain.end()  # no escapes, variables or quotes inside
-            node = ast.StringConstant(value=plain.group(), kind="bare", **self._node_pos(pos, end))
+            node = self._placed(ast.StringConstant(value=plain.group(), kind="bare"), pos, end)
             return self._token(type_, pos, end, node)
         builder = _PartsBuilder()
         cursor = pos
@@ -1116,25 +1118,23 @@ class Tokenizer:
             return self._stray(self.frames[-1], pos)
         self.pos = cursor
         parts = builder.finish()
-        position = self._node_pos(pos, cursor)
         if any(not isinstance(part, str) for part in parts):
-            node: ast.Node = ast.ExpandableString(parts=parts, kind="bare", **position)
+            node: ast.Node = ast.ExpandableString(parts=parts, kind="bare")
         else:
-            node = ast.StringConstant(value="".join(parts), kind="bare", **position)
-        return self._token(type_, pos, cursor, node)
+            node = ast.StringConstant(value="".join(parts), kind="bare")
+        return self._token(type_, pos, cursor, self._placed(node, pos, cursor))
 
     def _redirection(self, frame: Frame, pos: int) -> Token:
         match = _REDIRECT.match(self.text, pos)
         stream, op, merge_to = match.group(1) or "1", match.group(2), match.group(3)
-        self.pos = match.end()
-        position = self._node_pos(pos, self.pos)
+        self.pos = end = match.end()
         if merge_to and op == ">" and match.group(1):
-            node = ast.Redirection(stream=stream, merge_to=merge_to, **position)
+            node = self._placed(ast.Redirection(stream=stream, merge_to=merge_to), pos, end)
             frame.expect = frame.value_mode if frame.value_mode == ARGS else OPERATOR
             return self._token("REDIRECT_MERGE", pos, self.pos, node)
         if merge_to:
             self.pos = pos + len(match.group(1) or "") + len(op)
-        node = ast.Redirection(stream=stream, append=op == ">>", **position)
+        node = self._placed(ast.Redirection(stream=stream, append=op == ">>"), pos, end)
         frame.expect = ARGS
         frame.value_mode = ARGS
         return self._token("REDIRECT_FILE", pos, self.pos, node)
