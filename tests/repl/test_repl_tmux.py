@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -29,11 +30,11 @@ class Pane:
 
     def __init__(self, home: str) -> None:
         self.socket = f"pshv-test-{os.getpid()}"
-        environment = {"HOME": home, "TERM": "xterm-256color", "PSHV_PACE": "0", "XDG_DATA_HOME": ""}
-        command = " ".join(["env", "-u", "XDG_DATA_HOME", *(f"{k}={v}" for k, v in environment.items() if v),
-                            sys.executable, "-m", "pshv.cli"])
+        self.exit_file = os.path.join(home, "exit-code")
+        environment = f"HOME={shlex.quote(home)} TERM=xterm-256color PSHV_PACE=0"
+        command = (f"env -u XDG_DATA_HOME {environment} {shlex.quote(sys.executable)} -m pshv.cli; "
+                   f"echo $? > {shlex.quote(self.exit_file)}")
         self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "repl", "-x", "120", "-y", "40", command)
-        self.tmux("set-option", "-t", "repl", "remain-on-exit", "on")
 
     def tmux(self, *args: str) -> str:
         done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=10,
@@ -79,9 +80,13 @@ class Pane:
         self.send("Enter")
         return self.wait_for(until, what)
 
-    def dead(self) -> tuple[bool, str]:
-        status = self.tmux("display-message", "-p", "-t", "repl", "#{pane_dead} #{pane_dead_status}").split()
-        return (status[:1] == ["1"], status[1] if len(status) > 1 else "")
+    def exit_code(self) -> str | None:
+        """pshv's exit code, once it has ended (written by the pane's shell)."""
+        try:
+            with open(self.exit_file, encoding="utf-8") as handle:
+                return handle.read().strip() or None
+        except FileNotFoundError:
+            return None
 
     def close(self) -> None:
         self.tmux("kill-server")
@@ -203,4 +208,5 @@ def test_exit_ends_the_process(pane: Pane):
     pane.fresh_prompt()
     pane.type("exit")
     pane.send("Enter")
-    pane.wait_for(lambda _: pane.dead() == (True, "0"), "pshv to exit with code 0")
+    pane.wait_for(lambda _: pane.exit_code() is not None, "pshv to exit")
+    assert pane.exit_code() == "0"
