@@ -9,7 +9,7 @@ from __future__ import annotations
 from ...lessons.catalog import LESSONS, find
 from ...runtime import errors as E
 from ...runtime.cmdlet import Cmdlet
-from ...runtime.formatting import register_table_view
+from ...runtime.formatting import Column, register_table_view
 from ...runtime.objects import PSObject
 from ...runtime.params import ValidateRange, ValidateSet, cmdlet, p
 from .labcmdlet import LAB_COMMANDS
@@ -21,7 +21,7 @@ _VIEWS = []
 def _register_view() -> None:
     if not _VIEWS:
         _VIEWS.append(LESSON_TYPE)
-        register_table_view(LESSON_TYPE, ["Name", "Title", "Steps"])
+        register_table_view(LESSON_TYPE, ["Name", "Title", Column("Steps", lambda o: o.get("Steps"), alignment="right")])
 
 
 class GetLabLesson(Cmdlet):
