@@ -169,7 +169,7 @@ class GetJob(JobCmdlet):
         if self.params.get("After") is not None:
             jobs = [j for j in jobs if j.PSEndTime is not None and j.PSEndTime > self.params["After"]]
         if self.params.get("Newest") is not None:
-            jobs = sorted(jobs, key=lambda j: j.PSBeginTime, reverse=True)[: int(self.params["Newest"])]
+            jobs = sorted(jobs, key=lambda j: (j.PSBeginTime, j.Id), reverse=True)[: int(self.params["Newest"])]
         for job in jobs:
             self.write(job)
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...lab.enums import ClusterNodeState, VMState, VmMigrationType
-from ...lab.model import Cluster as LabCluster, ClusterGroup as LabGroup, ClusterNode as LabNode
+from ...lab.enums import ClusterNodeState, VmMigrationType, VMState
+from ...lab.model import Cluster as LabCluster
+from ...lab.model import ClusterGroup as LabGroup
+from ...lab.model import ClusterNode as LabNode
 from ...lab.ops import set_vm_state
 from ...migration.service import Migration
 from ...runtime import errors as E
