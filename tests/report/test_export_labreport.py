@@ -7,7 +7,13 @@ import re
 
 import pytest
 
-from pshv.report.browser import INSTALL_HINT, distinct_colours, find_browser, png_pixels, screenshot
+from pshv.report.browser import (
+    INSTALL_HINT,
+    distinct_colours,
+    find_browser,
+    png_pixels,
+    screenshot,
+)
 from pshv.report.html import report
 from pshv.report.model import migration_of
 from pshv.runtime.host import CaptureHost

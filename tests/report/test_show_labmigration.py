@@ -133,5 +133,5 @@ def test_input_that_is_not_a_trace():
 def test_width_below_the_minimum_is_refused():
     result = ps(MOVE + "Show-LabMigration -Width 40")
     assert result.stderr.splitlines()[:2] == [
-        "Show-LabMigration : Cannot validate argument on parameter 'Width'. The 40 argument is less than the minimum "
-        "allowed", "range of 72. Supply an argument that is greater than or equal to 72 and then try the command again."]
+        ("Show-LabMigration : Cannot validate argument on parameter 'Width'. The 40 argument is less than the minimum "
+         "allowed"), "range of 72. Supply an argument that is greater than or equal to 72 and then try the command again."]
