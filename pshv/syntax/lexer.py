@@ -178,9 +178,10 @@ class Tokenizer:
     # ------------------------------------------------------------------ token helpers
 
     def _token(self, type_: str, start: int, end: int, value: object = None) -> Token:
-        token = _new_str(Token, self.text[start:end])
+        text = self.text[start:end]
+        token = _new_str(Token, text)
         token.type = type_
-        token.value = token if value is None else value
+        token.value = text if value is None else value
         token.start_pos = start
         token.end_pos = end
         source = self.source

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 
 from pshv.syntax import ast
@@ -44,10 +45,15 @@ def parse(text: str, *, path: str | None = None) -> ast.ScriptBlock:
     source = SourceText(text)
     session = _Session(source)
     tokenizer = Tokenizer(source, session.parse_subexpression)
+    collecting = gc.isenabled()
+    gc.disable()  # the parse makes no reference cycles; tracing its many new nodes is wasted work
     try:
         script, _ = session.run(tokenizer, "start")
     except SyntaxProblem as problem:
         raise ParseError([problem.issue], text) from None
+    finally:
+        if collecting:
+            gc.enable()
     script.text = text
     script.start, script.extent_end, script.line, script.col = 0, len(text), 1, 1
     script.help = tokenizer.script_help

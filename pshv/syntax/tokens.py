@@ -7,7 +7,7 @@ class Token(str):
     """A terminal: its source text (the str value), kind, payload and position.
 
     `type` is the grammar's terminal name; `value` is the payload the tree builder uses (an AST
-    leaf, a word, or the token itself); `line`/`column` are 1-based.
+    leaf, a word, or else the token's text); `line`/`column` are 1-based.
     """
 
     __slots__ = ("type", "value", "start_pos", "end_pos", "line", "column")
@@ -27,7 +27,7 @@ def end_token(last: Token | None) -> Token:
     """The end-of-input marker `$END`, placed at the last token (or at 1:1 with no tokens)."""
     token = str.__new__(Token, "")
     token.type = "$END"
-    token.value = token
+    token.value = ""
     if last is None:
         token.start_pos = token.end_pos = 0
         token.line = token.column = 1
