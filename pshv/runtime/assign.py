@@ -104,7 +104,10 @@ def compile_assignment(compiler, node: A.Assignment):
     if isinstance(node.left, A.ArrayLiteral):
         return _multiple(compiler, node)
     read, write = compile_target(compiler, node.left)
-    value = compiler.value_of(node.right)
+    if node.op == "=" and isinstance(node.left, A.Variable):
+        value = compiler.value_or_nothing(node.right)
+    else:
+        value = compiler.value_of(node.right)
     if node.op == "=":
         def assign(ctx, out):
             write(ctx, value(ctx))

@@ -155,6 +155,22 @@ class Compiler:
 
         return test
 
+    def value_or_nothing(self, node: A.Node) -> Expr:
+        """Like `value_of`, but a command that wrote nothing yields VOID (AutomationNull) rather
+        than $null, so a variable assigned from an empty pipeline pipes and @()-wraps to nothing."""
+        if isinstance(node, A.Pipeline) and not (
+            len(node.elements) == 1 and isinstance(node.elements[0], A.CommandExpression)
+        ):
+            run = self.statement(node)
+
+            def collected_or_nothing(ctx):
+                items: list = []
+                run(ctx, items)
+                return collapse(items) if items else VOID
+
+            return collected_or_nothing
+        return self.value_of(node)
+
     def value_of(self, node: A.Node) -> Expr:
         """A statement's value: a pure expression directly, anything else collected."""
         if isinstance(node, A.Pipeline) and len(node.elements) == 1:

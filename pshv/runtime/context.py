@@ -14,7 +14,7 @@ from typing import Iterator
 
 from . import errors as E
 from .host import Host
-from .objects import Hashtable, Invocable
+from .objects import VOID, Hashtable, Invocable
 from .scopes import MISSING, Scope
 
 PREFERENCE_DEFAULTS = {
@@ -106,7 +106,7 @@ class ExecutionContext:
 
     def get_variable(self, name: str) -> object:
         value = self.scope.lookup(name.casefold())
-        return None if value is MISSING else value
+        return None if value is MISSING or value is VOID else value
 
     def set_variable(self, name: str, value: object, scope: Scope | None = None) -> None:
         (scope or self.scope).values[name.casefold()] = value

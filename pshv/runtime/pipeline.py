@@ -31,9 +31,22 @@ class Pipe:
         self.target.process(item)
 
 
+def _source_reader(compiler, expression):
+    """How a pipeline's first element is read: a plain variable keeps AutomationNull."""
+    if isinstance(expression, A.Variable) and not expression.splatted:
+        from .variables import raw_variable_reader
+
+        raw = raw_variable_reader(compiler, expression)
+        if raw is not None:
+            return raw
+    return compiler.expr(expression)
+
+
 def enumerate_input(value: object) -> list:
     if isinstance(value, list):
         return value
+    if value is VOID:
+        return []
     enumerate_items = getattr(value, "ps_enumerate", None)
     if enumerate_items is not None:
         return list(enumerate_items())
@@ -49,7 +62,7 @@ def compile_pipeline(compiler, node: A.Pipeline):
     first = elements[0]
     if len(elements) == 1 and isinstance(first, A.CommandExpression) and not first.redirections:
         expression = first.expression
-        value = compiler.expr(expression)
+        value = _source_reader(compiler, expression)
         if isinstance(expression, A.Unary) and expression.op in ("++", "--", "post++", "post--"):
             return lambda ctx, out: value(ctx) and None
         if isinstance(expression, A.Paren) and isinstance(expression.pipeline, A.Assignment):
@@ -69,7 +82,7 @@ def compile_pipeline(compiler, node: A.Pipeline):
                 error = E.ParseException("Expressions are only allowed as the first element of a pipeline.",
                                          error_id="ExpressionsMustBeFirstInPipeline", category="ParserError")
                 raise locate(error, code, element)
-            source = compiler.expr(element.expression)
+            source = _source_reader(compiler, element.expression)
             source_routes = compile_redirections(compiler, element.redirections)
         else:
             makers.append(compile_command(compiler, element, position, len(elements)))

@@ -6,6 +6,7 @@ from typing import Callable
 
 from ..syntax import ast as A
 from . import errors as E
+from .objects import VOID
 from .scopes import MISSING, Scope
 
 _CONSTANTS = {"true": True, "false": False, "null": None}
@@ -33,7 +34,7 @@ def variable_reader(compiler, node: A.Variable) -> Callable[[object], object]:
             while s is not None:
                 value = s.values.get(folded, MISSING)
                 if value is not MISSING:
-                    return value
+                    return None if value is VOID else value
                 s = s.parent
             return ctx.missing_variable(node.name, code, node)
 
@@ -42,9 +43,9 @@ def variable_reader(compiler, node: A.Variable) -> Callable[[object], object]:
         name = node.name
         return lambda ctx: ctx.env.get(name)
     if scope == "global":
-        return lambda ctx: ctx.global_scope.values.get(folded)
+        return lambda ctx: _value(ctx.global_scope.values.get(folded))
     if scope == "script":
-        return lambda ctx: ctx.scope.nearest("script").values.get(folded)
+        return lambda ctx: _value(ctx.scope.nearest("script").values.get(folded))
     if scope == "using":
 
         def read_using(ctx):
@@ -63,6 +64,30 @@ def variable_reader(compiler, node: A.Variable) -> Callable[[object], object]:
         return ctx.read_drive_variable(scope, node.name, code, node)
 
     return read_drive
+
+
+def _value(stored: object) -> object:
+    """What reading a variable gives: AutomationNull reads as $null."""
+    return None if stored is VOID else stored
+
+
+def raw_variable_reader(compiler, node: A.Variable) -> Callable[[object], object] | None:
+    """A reader that keeps AutomationNull (VOID), for the places where it differs from $null:
+    piping a variable (`$x | ...`) and writing it to the pipeline (`@($x)`). None when the
+    variable is not a plain one."""
+    if node.scope and node.scope.casefold() not in ("local", "private"):
+        return None
+    folded = canonical(node.name)
+    if folded in _CONSTANTS or folded in _SPECIAL:
+        return None
+
+    code = compiler.code
+
+    def read_raw(ctx):
+        value = ctx.scope.lookup(folded)
+        return ctx.missing_variable(node.name, code, node) if value is MISSING else value
+
+    return read_raw
 
 
 def _read_last_success(ctx):

@@ -177,7 +177,7 @@ $a[0,2+4..6] -join ' '""", "7 8 9\n9 8 7\n2 1 0 9 8\n0 2 4 5 6\n"),
     ("57 [pscustomobject] keeps key order", "[pscustomobject]@{ System = 'Server Core'; Name = 'Server30'; PSVersion = '4.0' }",
      "\nSystem      Name     PSVersion\n------      ----     ---------\nServer Core Server30 4.0\n\n"),
     ("58 five properties make a list", "[pscustomobject]@{ a = 1; b = 2; c = 3; d = 4; e = 5 }",
-     "\na : 1\nb : 2\nc : 3\nd : 4\ne : 5\n\n\n"),
+     "\na : 1\nb : 2\nc : 3\nd : 4\ne : 5\n\n"),
     ("59 Select-Object makes new objects", "@{ name = 'a' ; weight = 7 } | Select-Object -Property name, weight",
      "\nname weight\n---- ------\na         7\n\n"),
     ("60 -f", """"{0} {1,-10} {2:N}" -f 1,"hello",[Math]::PI
@@ -190,7 +190,7 @@ Write-Host (2,4,6,8,10,12) -Separator ", +2= "
 $x = Write-Host hi
 "x is [$x]" """, "no newline test second string\n2, +2= 4, +2= 6, +2= 8, +2= 10, +2= 12\nhi\nx is []\n"),
     ("64 Measure-Object -Line", '"One`nTwo`nThree" | Measure-Object -Line',
-     "\nLines Words Characters Property\n----- ----- ---------- --------\n    3                           \n\n"),
+     "\nLines Words Characters Property\n----- ----- ---------- --------\n    3\n\n"),
     ("65 Sort-Object -Stable order and -Unique", "(1..20 | Sort-Object {$_ % 3}) -join ' '\n"
      '("a","b","c","a","A","a" | Select-Object -Unique) -join " "',
      "3 6 9 12 15 18 1 4 7 10 13 16 19 2 5 8 11 14 17 20\na b c A\n"),
@@ -283,15 +283,16 @@ Test-MrParameterValidation
     ("76 missing argument", "function f { [CmdletBinding()] param($Name) $Name }\nf -Name", "", [
         "f : Missing an argument for parameter 'Name'. Specify a parameter of type 'System.Object' and try again."]),
     ("78 non-terminating error continues", "Write-Error 'This is non-terminating'; Write-Output 'Execution continues'",
-     "Execution continues\n", ["This is non-terminating", "WriteErrorException"]),
+     "Execution continues\n", ["Write-Error : This is non-terminating",
+                                "    + CategoryInfo          : NotSpecified: (:) [Write-Error], WriteErrorException"]),
     ("79 $ErrorActionPreference Stop", """$ErrorActionPreference = 'Stop'
-Write-Error -Message 'Test Error' ; Write-Host 'Hello World'""", "", ["Test Error"]),
+Write-Error -Message 'Test Error' ; Write-Host 'Hello World'""", "", ["Write-Error : Test Error"]),
     ("79 Stop in a simple script block", "& { $ErrorActionPreference = 'Stop'; 1/0; 'after' }", "",
      ["Attempted to divide by zero.", "    + CategoryInfo          : NotSpecified: (:) [], RuntimeException",
       "    + FullyQualifiedErrorId : RuntimeException"]),
     ("81 unknown command", "nonsense\n'next statement runs'", "next statement runs\n", [
-        "nonsense : The term 'nonsense' is not recognized as the name of a cmdlet, function, script file, or operable",
-        "program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.",
+        "nonsense : The term 'nonsense' is not recognized as the name of a cmdlet, function, script file, or operable program.",
+        "Check the spelling of the name, or if a path was included, verify that the path is correct and try again.",
         "    + CategoryInfo          : ObjectNotFound: (nonsense:String) [], CommandNotFoundException",
         "    + FullyQualifiedErrorId : CommandNotFoundException"]),
     ("82 throw", 'throw "This is an error."', "", [
@@ -305,7 +306,8 @@ Write-Error -Message 'Test Error' ; Write-Host 'Hello World'""", "", ["Test Erro
     ("83 trap resumes with the next statement", """trap { 'An error occurred!'}
 foreach ($x in 3..-1) { "1/$x = "; "`t$(1/$x)" }
 'after loop'""", "1/3 = \n\t0.333333333333333\n1/2 = \n\t0.5\n1/1 = \n\t1\n1/0 = \nAn error occurred!\nafter loop\n",
-     ["Attempted to divide by zero.", "+ ~~~~"]),
+     ["Attempted to divide by zero.", '+ foreach ($x in 3..-1) { "1/$x = "; "`t$(1/$x)" }',
+      "+                                         ~~~~"]),
     ("84 $?", """function Test-WriteError
 {
     Write-Error "Bad"

@@ -48,7 +48,6 @@ def register_builtin_views() -> None:
     register_list_view("System.TimeSpan", [Column(name, _timespan_part(name)) for name in _TIMESPAN_FIELDS])
     register_list_view("Microsoft.PowerShell.Commands.GenericMeasureInfo",
                        ["Count", "Average", "Sum", "Maximum", "Minimum", "Property"])
-    register_table_view("Microsoft.PowerShell.Commands.TextMeasureInfo", ["Lines", "Words", "Characters", "Property"])
     register_table_view("Microsoft.PowerShell.Commands.MemberDefinition", ["Name", "MemberType", "Definition"],
                         group_by="TypeName", autosize=True)
     register_table_view("System.Management.Automation.PathInfo", ["Path"])

@@ -102,12 +102,16 @@ def timespan_text(value: _dt.timedelta) -> str:
 
 
 def is_numeric(value: object) -> bool:
-    """Numbers are right-aligned in default tables (bools and enum values are not numbers here)."""
+    """Whether a default table right-aligns this value: PowerShell right-aligns the "default
+    scalar types" (numbers, Boolean, Char) and every enum; strings and objects go left."""
     import decimal
     import enum
 
-    return (type(value) is not bool and isinstance(value, (int, float, decimal.Decimal))
-            and not isinstance(value, enum.Enum))
+    from ..objects import Char
+
+    if isinstance(value, str):
+        return type(value) is Char
+    return isinstance(value, (int, float, decimal.Decimal, enum.Enum))
 
 
 def is_scalar(value: object) -> bool:
