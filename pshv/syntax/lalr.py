@@ -152,19 +152,20 @@ class Tables:
         state, end_state = self.starts[start]
         states = [state]
         values: list = []
-        previous = current = None
+        push_state, push_value = states.append, values.append
+        last = None
         for token in tokens:
-            previous, current = current, token
             kind = token.type
             while True:
                 try:
                     code = actions[state][kind]
                 except KeyError:
-                    raise ParseFailure(token, set(actions[state]), previous) from None
+                    raise ParseFailure(token, set(actions[state]), last) from None
                 if code >= 0:
-                    states.append(code)
-                    values.append(token)
+                    push_state(code)
+                    push_value(token)
                     state = code
+                    last = token
                     break
                 goto, size, build = rules[~code]
                 if size == 1:
@@ -179,14 +180,14 @@ class Tables:
                     del states[-size:]
                 else:
                     children = []
-                values.append(build(children))
+                push_value(build(children))
                 state = goto[states[-1]]
-                states.append(state)
-        token = end_token(current)
+                push_state(state)
+        token = end_token(last)
         while True:
             code = actions[state].get("$END")
             if code is None or code >= 0:
-                raise ParseFailure(token, set(actions[state]), current)
+                raise ParseFailure(token, set(actions[state]), last)
             goto, size, build = rules[~code]
             if build is None:
                 state = goto[states[-2]]
@@ -202,7 +203,7 @@ class Tables:
                 state = goto[states[-1]]
                 states.append(state)
             if state == end_state:
-                return values[-1], current
+                return values[-1], last
 
 
 TABLES = Tables(load_tables(), TreeBuilder())
