@@ -1466,3 +1466,5 @@ def install() -> None:
     T.register_type(T.resolve_type("System.Xml.XmlDocument"), "xml")  # type: ignore[arg-type]
     T.register_type(T.resolve_type("System.Management.Automation.PowerShell"), "powershell")  # type: ignore[arg-type]
 
+
+T.install_builtins()

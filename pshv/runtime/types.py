@@ -460,9 +460,27 @@ for _cls in sorted(set(errors.EXCEPTION_TYPES.values()), key=lambda klass: len(k
     _register_exception(_cls)
 
 
-from . import builtin_types as _builtin_types  # noqa: E402  (registers the rest; needs the above)
+_builtins_installed = False
 
-_builtin_types.install()
+
+def install_builtins() -> None:
+    """Register the built-in .NET surface (pshv.runtime.builtin_types) once.
+
+    Whichever of the two modules is imported first, the types end up installed exactly once:
+    when builtin_types is the one being imported, it calls this again at its end.
+    """
+    global _builtins_installed
+    if _builtins_installed:
+        return
+    from . import builtin_types
+
+    if not hasattr(builtin_types, "install"):
+        return  # builtin_types is still loading; it installs itself when done
+    _builtins_installed = True
+    builtin_types.install()
+
+
+install_builtins()
 
 
 def known_type_names() -> Iterable[str]:

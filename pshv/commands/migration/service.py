@@ -67,13 +67,17 @@ def wait(ctx, service: MigrationService, migration: Migration) -> None:
     """Run the lab clock until the migration ends; in the REPL (``ctx.services['pacing']``, real
     seconds per lab second) in small steps, so the move runs at a visible speed."""
     pacing = ctx.services.get("pacing")
-    if not isinstance(pacing, (int, float)) or pacing <= 0:
-        service.wait(migration)
-        return
-    while not migration.done:
-        service.wait(migration, timeout=PACING_STEP_SECONDS)
-        if not migration.done:
-            time.sleep(PACING_STEP_SECONDS * pacing)
+    try:
+        if not isinstance(pacing, (int, float)) or pacing <= 0:
+            service.wait(migration)
+            return
+        while not migration.done:
+            service.wait(migration, timeout=PACING_STEP_SECONDS)
+            if not migration.done:
+                time.sleep(PACING_STEP_SECONDS * pacing)
+    except KeyboardInterrupt:  # Ctrl+C in the console cancels the move as Stop-Job would
+        service.cancel(migration)
+        raise
 
 
 class EventJournal:
