@@ -152,10 +152,13 @@ def make_channel(
         raise ValueError("no NIC pair to migrate over")
     hosts = (pairs[0][0].host, pairs[0][1].host)
     if option == "SMB":
-        rdma = all(s.rdma and d.rdma for s, d in pairs)
-        eff = settings.rdma_efficiency if rdma else settings.tcp_efficiency
-        paths = [nic_resources(engine, s, d) for s, d in pairs]
-        return Channel("SMB Direct" if rdma else "SMB", paths, eff, hosts=hosts)
+        # SMB Multichannel uses only the best class of interface it finds: when RDMA pairs
+        # exist it runs SMB Direct over those alone, otherwise SMB over TCP on every pair.
+        direct = [(s, d) for s, d in pairs if s.rdma and d.rdma]
+        chosen = direct or pairs
+        eff = settings.rdma_efficiency if direct else settings.tcp_efficiency
+        paths = [nic_resources(engine, s, d) for s, d in chosen]
+        return Channel("SMB Direct" if direct else "SMB", paths, eff, hosts=hosts)
     path = [nic_resources(engine, *pairs[0])]
     if option == "Compression" and spare_lps > 0 and compressibility > 1.0:
         source_host = pairs[0][0].host
