@@ -74,26 +74,14 @@ class GetContent(ItemCmdlet):
         _check_encoding(self, "Default")
 
     def process(self) -> None:
-        for text in self.arguments():
-            wildcard = not self.literal and P.has_wildcard(text)
-            for path in self.targets(text):
-                entry = self.exists(path)
-                if entry is None:
-                    if not wildcard:
-                        self.missing(path)
-                    continue
-                if not self.name_matches(entry.name):
-                    continue
-                if entry.is_dir:
-                    self.error(E.UnauthorizedAccessException(
-                        f"Access to the path '{path}' is denied.", error_id="GetContentReaderUnauthorizedAccessError",
-                        category="PermissionDenied", target=path))
-                    continue
-                try:
-                    content = backend_for(self.ctx, path).read_text(path)
-                except F.FsError as error:
-                    self.report(error, path)
-                    continue
+        for path, entry in self.existing_items():
+            if entry.is_dir:
+                self.error(E.UnauthorizedAccessException(
+                    f"Access to the path '{path}' is denied.", error_id="GetContentReaderUnauthorizedAccessError",
+                    category="PermissionDenied", target=path))
+                continue
+            content = self.read_text(path)
+            if content is not None:
                 self._emit(content)
 
     def _emit(self, content: str) -> None:
@@ -208,22 +196,13 @@ class ClearContent(ItemCmdlet):
     error_kind = "ClearContent"
 
     def process(self) -> None:
-        for text in self.arguments():
-            wildcard = not self.literal and P.has_wildcard(text)
-            for path in self.targets(text):
-                entry = self.exists(path)
-                if entry is None:
-                    if not wildcard:
-                        self.missing(path)
-                    continue
-                if not self.name_matches(entry.name) or entry.is_dir:
-                    continue
-                if not self.should_process(f"Item: {path}", "Clear Content"):
-                    continue
-                try:
-                    backend_for(self.ctx, path).write_text(path, "", encoding="Default", append=False)
-                except F.FsError as error:
-                    self.report(error, path)
+        for path, entry in self.existing_items():
+            if entry.is_dir or not self.should_process(f"Item: {path}", "Clear Content"):
+                continue
+            try:
+                backend_for(self.ctx, path).write_text(path, "", encoding="Default", append=False)
+            except F.FsError as error:
+                self.report(error, path)
 
 
 class OutFile(ItemCmdlet):

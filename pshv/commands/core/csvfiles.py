@@ -94,13 +94,8 @@ class ImportCsv(ItemCmdlet):
                 self.error(path_not_found(resolve_path(self.ctx, text)))
                 continue
             for path in matches:
-                try:
-                    content = backend_for(self.ctx, path).read_text(path)
-                except F.FsError as error:
-                    self.report(error, path)
+                content = self.read_text(path)
+                if content is None:
                     continue
-                self._emit(content)
-
-    def _emit(self, content: str) -> None:
-        for obj in read_objects(content, delimiter_of(self), self.param("Header")):
-            self.write(obj)
+                for obj in read_objects(content, delimiter_of(self), self.param("Header")):
+                    self.write(obj)

@@ -244,17 +244,8 @@ class RemoveItem(ItemCmdlet):
     def process(self) -> None:
         if self.given("Stream"):
             raise self.fail(_unsupported("Stream", "Remove-Item"))
-        for text in self.arguments():
-            wildcard = not self.literal and P.has_wildcard(text)
-            for path in self.targets(text):
-                entry = self.exists(path)
-                if entry is None:
-                    if not wildcard:
-                        self.missing(path)
-                    continue
-                if not self.name_matches(entry.name):
-                    continue
-                self._remove(entry)
+        for _, entry in self.existing_items():
+            self._remove(entry)
 
     def _remove(self, entry: Entry) -> None:
         recurse = bool(self.param("Recurse"))
@@ -304,16 +295,8 @@ class _TransferCmdlet(ItemCmdlet):
         return destination
 
     def process(self) -> None:
-        for text in self.arguments():
-            wildcard = not self.literal and P.has_wildcard(text)
-            for path in self.targets(text):
-                entry = self.exists(path)
-                if entry is None:
-                    if not wildcard:
-                        self.missing(path)
-                    continue
-                if self.name_matches(entry.name):
-                    self.transfer(entry)
+        for _, entry in self.existing_items():
+            self.transfer(entry)
 
     def transfer(self, entry: Entry) -> None:
         raise NotImplementedError

@@ -3,6 +3,8 @@ arguments into absolute paths, name filters (-Filter, -Include, -Exclude) and er
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from ...lab.filesystem import FsError
 from ...runtime import errors as E
 from ...runtime.cmdlet import Cmdlet
@@ -60,6 +62,20 @@ class ItemCmdlet(Cmdlet):
             self.report(error, text)
             return []
 
+    def existing_items(self) -> Iterator[tuple[str, Entry]]:
+        """(path, entry) for each argument's paths that exist and pass -Filter, -Include and
+        -Exclude; a missing path is reported unless its argument had wildcards."""
+        for text in self.arguments():
+            wildcard = not self.literal and P.has_wildcard(text)
+            for path in self.targets(text):
+                entry = self.exists(path)
+                if entry is None:
+                    if not wildcard:
+                        self.missing(path)
+                    continue
+                if self.name_matches(entry.name):
+                    yield path, entry
+
     def backend(self, path: str) -> Backend:
         return backend_for(self.ctx, path)
 
@@ -80,6 +96,14 @@ class ItemCmdlet(Cmdlet):
         except SandboxRefusal as error:
             raise self.fail(fs_error(error, path, self.error_kind)) from None
         except FsError:
+            return None
+
+    def read_text(self, path: str) -> str | None:
+        """The text of the file at `path`, or None after reporting why it cannot be read."""
+        try:
+            return self.backend(path).read_text(path)
+        except FsError as error:
+            self.report(error, path)
             return None
 
     def report(self, error: FsError, path: str) -> None:
