@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 from . import errors
+from .convert import format_timespan, timespan_ticks
 from .method_support import as_double, as_int, as_string, dotnet_equals, text_of
 from .objects import Hashtable, Int64, PSType
 
@@ -55,8 +56,7 @@ def _naive(moment: datetime) -> datetime:
 
 
 def ticks_of(moment: datetime) -> Int64:
-    delta = _naive(moment) - DOTNET_EPOCH
-    return Int64((delta // timedelta(microseconds=1)) * TICKS_PER_MICROSECOND)
+    return Int64(timespan_ticks(_naive(moment) - DOTNET_EPOCH))
 
 
 def short_date(moment: datetime) -> str:
@@ -188,34 +188,17 @@ def timespan_from(value: object) -> timedelta:
 # --------------------------------------------------------------------------- TimeSpan
 
 
-def span_ticks(span: timedelta) -> int:
-    return (span // timedelta(microseconds=1)) * TICKS_PER_MICROSECOND
-
-
 def _component(span: timedelta, ticks_per_unit: int, modulo: int | None) -> int:
-    ticks = span_ticks(span)
+    ticks = timespan_ticks(span)
     whole = abs(ticks) // ticks_per_unit
     if modulo is not None:
         whole %= modulo
     return whole if ticks >= 0 else -whole
 
 
-def timespan_text(span: timedelta) -> str:
-    """TimeSpan.ToString(): `[-][d.]hh:mm:ss[.fffffff]`."""
-    ticks = span_ticks(span)
-    sign = "-" if ticks < 0 else ""
-    ticks = abs(ticks)
-    days, rest = divmod(ticks, 864_000_000_000)
-    hours, rest = divmod(rest, 36_000_000_000)
-    minutes, rest = divmod(rest, 600_000_000)
-    seconds, fraction = divmod(rest, 10_000_000)
-    text = f"{sign}{str(days) + '.' if days else ''}{hours:02d}:{minutes:02d}:{seconds:02d}"
-    return text + (f".{fraction:07d}" if fraction else "")
-
-
 def _ts_to_string(ctx: object, span: timedelta, fmt: object = None, provider: object = None) -> str:
     if fmt is None or fmt == "" or fmt == "c":
-        return timespan_text(span)
+        return format_timespan(span)
     return format_with(span, as_string(fmt, "format") or "")
 
 
@@ -232,17 +215,17 @@ def _ts_arg(value: object) -> timedelta:
 
 
 TIMESPAN_PROPERTIES: dict[str, Callable[[timedelta], object]] = {
-    "ticks": lambda t: Int64(span_ticks(t)),
+    "ticks": lambda t: Int64(timespan_ticks(t)),
     "days": lambda t: _component(t, 864_000_000_000, None),
     "hours": lambda t: _component(t, 36_000_000_000, 24),
     "milliseconds": lambda t: _component(t, 10_000, 1000),
     "minutes": lambda t: _component(t, 600_000_000, 60),
     "seconds": lambda t: _component(t, 10_000_000, 60),
-    "totaldays": lambda t: span_ticks(t) / 864_000_000_000,
-    "totalhours": lambda t: span_ticks(t) / 36_000_000_000,
-    "totalmilliseconds": lambda t: span_ticks(t) / 10_000,
-    "totalminutes": lambda t: span_ticks(t) / 600_000_000,
-    "totalseconds": lambda t: span_ticks(t) / 10_000_000,
+    "totaldays": lambda t: timespan_ticks(t) / 864_000_000_000,
+    "totalhours": lambda t: timespan_ticks(t) / 36_000_000_000,
+    "totalmilliseconds": lambda t: timespan_ticks(t) / 10_000,
+    "totalminutes": lambda t: timespan_ticks(t) / 600_000_000,
+    "totalseconds": lambda t: timespan_ticks(t) / 10_000_000,
 }
 
 TIMESPAN_METHODS: dict[str, Callable[..., object]] = {

@@ -88,19 +88,6 @@ def scalar_text(value: object) -> str:
     return to_string(value)
 
 
-def timespan_text(value: _dt.timedelta) -> str:
-    """TimeSpan.ToString(): `[-][d.]hh:mm:ss[.fffffff]`."""
-    ticks = (value.days * 86400 + value.seconds) * 10_000_000 + value.microseconds * 10
-    sign = "-" if ticks < 0 else ""
-    ticks = abs(ticks)
-    days, rest = divmod(ticks, 864_000_000_000)
-    hours, rest = divmod(rest, 36_000_000_000)
-    minutes, rest = divmod(rest, 600_000_000)
-    seconds, fraction = divmod(rest, 10_000_000)
-    text = f"{sign}{str(days) + '.' if days else ''}{hours:02d}:{minutes:02d}:{seconds:02d}"
-    return text + (f".{fraction:07d}" if fraction else "")
-
-
 def is_numeric(value: object) -> bool:
     """Whether a default table right-aligns this value: PowerShell right-aligns the "default
     scalar types" (numbers, Boolean, Char) and every enum; strings and objects go left."""
