@@ -44,6 +44,20 @@ def _keep(keep: list[list], trailing: int) -> Build:
         pick = itemgetter(*indices)
         return lambda children: list(pick(children))
 
+    shape = [(splice, nones) for _, splice, nones in entries]
+    if trailing == 0 and shape == [(True, 0), (False, 0)]:
+        (first, _, _), (second, _, _) = entries
+
+        def extended(children: list) -> list:
+            kept = children[first]
+            kept.append(children[second])
+            return kept
+
+        return extended
+    if trailing == 0 and shape == [(False, 0), (True, 0)]:
+        (first, _, _), (second, _, _) = entries
+        return lambda children: [children[first], *children[second]]
+
     def filtered(children: list) -> list:
         kept: list = []
         for index, splice, nones in entries:
