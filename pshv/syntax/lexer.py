@@ -353,7 +353,7 @@ class Tokenizer:
             return None
         if ahead < self.length and self.text[ahead] == frame.closer:
             return None
-        word = self._word_at(ahead)
+        word = self._word_at(ahead) if ahead < self.length and self.text[ahead].isalpha() else ""
         if word in CONTINUATION_AFTER_CLAUSE and frame.last_type == "RBRACE":
             return None
         if word in NAMED_BLOCKS and frame.script_body and self._named_block_at(ahead, word):
