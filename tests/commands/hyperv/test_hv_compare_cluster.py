@@ -31,8 +31,26 @@ def test_compare_vm_name_and_vm_sets_with_storage():
             "$r3.Incompatibilities.Count;"
             "$vhds = @(@{SourceFilePath='D:\\Hyper-V\\Virtual Hard Disks\\web01.vhdx'; "
             "DestinationFilePath='D:\\Moved\\web01.vhdx'});"
-            "$r4 = Compare-VM web01 -DestinationHost HV02 -Vhds $vhds; $r4.OperationType")
-    assert values(text) == ["MoveVirtualMachineAndStorage", "0", "0", "0", "MoveVirtualMachineAndStorage"]
+            "$r4 = Compare-VM web01 -DestinationHost HV02 -Vhds $vhds -VirtualMachinePath D:\\Moved;"
+            "$r4.OperationType; $r4.Incompatibilities.Count")
+    assert values(text) == ["MoveVirtualMachineAndStorage", "0", "0", "0", "MoveVirtualMachineAndStorage", "0"]
+
+
+def test_compare_vm_checks_the_virtual_machine_path():
+    # -VirtualMachinePath is mandatory with -Vhds (the multiple-destination sets) and is checked
+    # from the destination host: the drive must exist there, a share must grant its computer account.
+    assert "missing mandatory parameters: VirtualMachinePath" in fails(
+        "Compare-VM web01 HV02 -Vhds @(@{SourceFilePath='D:\\x.vhdx'; DestinationFilePath='D:\\y.vhdx'})").message
+    text = ("Enable-VMMigration -ComputerName HV01, HV02;"
+            "$vhds = @(@{SourceFilePath='D:\\Hyper-V\\Virtual Hard Disks\\web01.vhdx'; "
+            "DestinationFilePath='D:\\Moved\\web01.vhdx'});"
+            "$r = Compare-VM web01 HV02 -Vhds $vhds -VirtualMachinePath Q:\\VMs\\web01;"
+            "$r.Incompatibilities | ForEach-Object { $_.MessageId; $_.Message };"
+            "Compare-VM -CompatibilityReport $r; $r.Incompatibilities.Count;"
+            "$s = Compare-VM web01 HV02 -Vhds $vhds -VirtualMachinePath \\\\HV01\\D$\\VMs;"
+            "$s.Incompatibilities | ForEach-Object MessageId")
+    assert values(text) == ["26010", "The destination path 'Q:\\VMs\\web01' is not available on host 'HV02'.", "1",
+                            "26011"]
 
 
 def test_compare_vm_report_fixed_in_place_and_rechecked():
@@ -60,8 +78,6 @@ def test_compare_vm_incompatibility_table():
 def test_compare_vm_unsupported_sets_and_errors():
     assert "-Register parameter" in fails("Compare-VM -Path D:\\vm.vmcx -Register").message
     assert "-Copy parameter" in fails("Compare-VM -Path D:\\vm.vmcx -Copy").message
-    assert "-VirtualMachinePath parameter" in fails(
-        "Compare-VM web01 -DestinationCimSession HV02 -VirtualMachinePath D:\\x").message
     assert fails("Compare-VM web01 HV99").message.startswith("The computer 'HV99' could not be resolved.")
     assert fails("Compare-VM nosuch HV02").message == 'Hyper-V was unable to find a virtual machine with name "nosuch".'
 
@@ -115,8 +131,10 @@ def test_suspend_and_resume_cluster_nodes():
     text = ("Suspend-ClusterNode HVC02 -Cluster CLU01 | ForEach-Object State;"
             "Get-ClusterNode HVC02 -Cluster CLU01 | Resume-ClusterNode | ForEach-Object State")
     assert values(text) == ["Paused", "Up"]
-    assert fails("Suspend-ClusterNode HVC02 -Cluster CLU01 -Drain").message == (
-        "The pshv emulator does not support the -Drain parameter of Suspend-ClusterNode: draining a node (moving "
-        "its roles away) is not supported yet.")
-    assert "-Failback parameter" in fails("Resume-ClusterNode HVC02 -Cluster CLU01 -Failback Immediate").message
+    # -Drain and -Failback (tested in full in tests/commands/migration/test_cluster_moves.py)
+    text = ("$n = Suspend-ClusterNode HVC01 -Cluster CLU01 -Drain -Wait; \"$($n.State) $($n.DrainStatus)\";"
+            "(Get-ClusterGroup crm01 -Cluster CLU01).OwnerNode.Name;"
+            "Resume-ClusterNode HVC01 -Cluster CLU01 -Failback Immediate | ForEach-Object State; Start-Sleep 60;"
+            "(Get-ClusterGroup crm01 -Cluster CLU01).OwnerNode.Name")
+    assert values(text) == ["Paused Completed", "HVC02", "Up", "HVC01"]
     assert out("Suspend-ClusterNode HVC02 -Cluster CLU01 -WhatIf") == []

@@ -20,8 +20,8 @@ def test_start_job_moves_a_vm_with_using_variables():
            "\"$($j.State)\"; (Get-VM app01 -ComputerName HV02).Name; $j.ChildJobs[0].Id")
     assert r.errors == [], r.stderr
     assert r.stdout == (
-        "\nId Name  PSJobTypeName State   Location\n"
-        "-- ----  ------------- -----   --------\n"
+        "\nId Name  PSJobTypeName   State Location\n"
+        "-- ----  -------------   ----- --------\n"
         " 1 mover BackgroundJob Running localhost\n\n"
         "moved to HV02\nCompleted\napp01\n2\n")
 
@@ -48,8 +48,8 @@ def test_thread_job_streams_and_initialization_script():
            "$t.HasMoreData; (Start-ThreadJob { 1 }).Id")
     assert r.errors == []
     assert r.stdout == (
-        "\nId PSJobTypeName State     Location\n"
-        "-- ------------- -----     --------\n"
+        "\nId PSJobTypeName     State Location\n"
+        "-- -------------     ----- --------\n"
         " 1 ThreadJob     Completed PowerShell\n\n"
         "0\n42\nWARNING: careful\nFalse\n2\n")
 

@@ -10,7 +10,7 @@ EXAMPLES = Path(__file__).resolve().parents[3] / "scripts" / "examples"
 
 KEY_LINES = {
     "scenario01-shared-nothing.ps1": [
-        "HV01 True                           Kerberos",
+        "HV01                           True                                  Kerberos",
         "web01 moved to HV02 in 0.33 minutes",
         "web01 is back on HV01 in D:\\Hyper-V\\web01",
     ],
@@ -32,7 +32,7 @@ KEY_LINES = {
     ],
     "scenario09-consolidate-folders.ps1": [
         "app01: moved to E:\\VM\\app01",
-        "test01 Off     E:\\VM\\test01",
+        "test01     Off E:\\VM\\test01",
     ],
 }
 

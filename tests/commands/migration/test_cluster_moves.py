@@ -39,8 +39,8 @@ def test_drain_pauses_the_node_and_reports_drain_status():
             "Start-Sleep 30; Get-ClusterGroup -Cluster CLU01")
     assert r.errors == [], r.stderr
     assert r.stdout == (
-        "\nName  State  DrainStatus\n"
-        "----  -----  -----------\n"
+        "\nName   State DrainStatus\n"
+        "----   ----- -----------\n"
         "HVC01 Paused InProgress\n\n\n"
         "Name  OwnerNode State\n"
         "----  --------- -----\n"

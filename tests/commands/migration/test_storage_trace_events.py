@@ -66,11 +66,6 @@ At line:1 char:1
 """
 
 
-def test_move_vmstorage_refuses_asjob_until_jobs_exist():
-    assert ps("Move-VMStorage test01 E:\\t -AsJob").errors[0].fully_qualified_error_id == (
-        "NotSupported,Microsoft.HyperV.PowerShell.Commands.MoveVMStorage")
-
-
 # ---------------------------------------------------------------------------- traces
 
 

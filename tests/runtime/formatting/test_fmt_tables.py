@@ -65,7 +65,7 @@ def test_folded_case_sensitive_keys_item57():
 
 def test_four_properties_make_a_table_and_five_a_list_item58():
     four = obj(A=1, B="x", C=True, D="y")
-    assert out_default([four]) == "\n" "A B C    D\n" "- - -    -\n" "1 x True y\n" "\n"
+    assert out_default([four]) == "\n" "A B    C D\n" "- -    - -\n" "1 x True y\n" "\n"
     five = obj(Name="web01", State="Running", Memory=4096, Cpus=2, Notes="")
     assert out_default([five]) == (
         "\n"
