@@ -197,7 +197,8 @@ def _parameters(doc: HelpDocument, width: int, *, full: bool) -> list[str]:
 def _examples(doc: HelpDocument, width: int) -> list[str]:
     lines: list[str] = []
     for number, example in enumerate(doc.examples, 1):
-        title = f"Example {number}: {example.title}" if example.title else f"EXAMPLE {number}"
+        # a record's title is the whole title, number included ("Example 1: ..."), as MAML's is
+        title = example.title or f"EXAMPLE {number}"
         lines += ["    " + example_header(title), ""]
         lines += ["    " + code for code in example.code.split("\n")]
         if example.remarks:

@@ -17,6 +17,7 @@ GROUPS = ("core", "hyperv", "cluster", "lab")
 @dataclass(frozen=True)
 class Example:
     title: str
+    """The whole title as Get-Help shows it, number included: "Example 1: Move a VM"."""
     code: str
     remarks: str
 
@@ -37,7 +38,7 @@ class HelpRecord:
 def H(synopsis: str, description: str, *examples: tuple[str, str, str], parameters: dict[str, str] | None = None,
       links: tuple[str, ...] = (), inputs: tuple[str, ...] = ("None",), outputs: tuple[str, ...] = (),
       notes: str = "", wildcards: tuple[str, ...] = ()) -> HelpRecord:
-    """A record; each example is (title, code, remarks)."""
+    """A record; each example is (title, code, remarks), the title numbered ("Example 1: ...")."""
     return HelpRecord(synopsis, description, tuple(Example(*example) for example in examples), parameters or {},
                       links, inputs, outputs, notes, wildcards)
 

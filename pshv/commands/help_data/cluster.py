@@ -30,14 +30,51 @@ HELP = {
                                        outputs=("Microsoft.FailoverClusters.PowerShell.ClusterGroup",)),
     "Remove-ClusterGroup": H("Removes a clustered role.", "Remove-ClusterGroup deletes a role from the cluster; "
                              "-RemoveResources removes its resources too.", parameters=_CLUSTER),
-    "Suspend-ClusterNode": H("Pauses a cluster node.", "Suspend-ClusterNode pauses a node; with -Drain its roles "
-                             "are moved to other nodes first (live migration for VMs).", parameters=_CLUSTER,
-                             links=("Resume-ClusterNode",)),
-    "Resume-ClusterNode": H("Resumes a paused cluster node.", "Resume-ClusterNode resumes a node, optionally "
-                            "failing its roles back.", parameters=_CLUSTER, links=("Suspend-ClusterNode",)),
+    "Suspend-ClusterNode": H(
+        "Pauses a cluster node, optionally draining its roles.",
+        "Suspend-ClusterNode pauses a node so that no role moves to it. With -Drain it also moves every role the "
+        "node owns to other nodes (live migration for running VMs): each role goes to -TargetNode, or else to "
+        "the node owning the fewest roles, and the cluster runs MaximumParallelMigrations of the moves at a "
+        "time. The node's DrainStatus is InProgress until the moves end, then Completed (or Failed when a move "
+        "failed; that role stays on the node). The command returns at once unless -Wait is used.",
+        ("Example 1: Drain a node before maintenance", "Suspend-ClusterNode HVC01 -Cluster CLU01 -Drain -Wait",
+         "Pauses HVC01 and returns when its roles have moved to HVC02."),
+        parameters={**_CLUSTER, "Name": "The nodes to pause.",
+                    "Drain": "Moves the node's roles to other nodes.",
+                    "TargetNode": "With -Drain, the node to move every role to.",
+                    "Wait": "With -Drain, returns only when the drain has ended."},
+        notes="-ForceDrain is not supported.",
+        outputs=("Microsoft.FailoverClusters.PowerShell.ClusterNode",), links=("Resume-ClusterNode",)),
+    "Resume-ClusterNode": H(
+        "Resumes a paused cluster node.",
+        "Resume-ClusterNode brings a paused node back Up. With -Failback Immediate the roles that its last drain "
+        "moved away are moved back to it; NoFailback and Policy leave them where they are (the lab's VM roles "
+        "keep the default failback policy, which prevents failback).",
+        ("Example 1: Resume and take the roles back", "Resume-ClusterNode HVC01 -Cluster CLU01 -Failback Immediate",
+         "Brings HVC01 back up and live-migrates its drained roles back to it."),
+        parameters={**_CLUSTER, "Name": "The nodes to resume.",
+                    "Failback": "Immediate, NoFailback or Policy: whether the drained roles come back."},
+        outputs=("Microsoft.FailoverClusters.PowerShell.ClusterNode",), links=("Suspend-ClusterNode",)),
     "Move-ClusterVirtualMachineRole": H(
         "Moves a clustered virtual machine to another node.",
-        "Move-ClusterVirtualMachineRole live-migrates a clustered VM role to another node; the cluster queues "
-        "migrations beyond its limit.", ("Example 1: Move a VM role", "Move-ClusterVirtualMachineRole crm01 -Node HVC02",
-                                         "Live-migrates crm01 to HVC02."), parameters=_CLUSTER),
+        "Move-ClusterVirtualMachineRole moves a clustered VM role to -Node, or to the node owning the fewest "
+        "roles. -MigrationType Live (the default) live-migrates a running VM; Quick saves it, Shutdown shuts it "
+        "down and TurnOff turns it off before the move, and the VM runs again on the new node. The cluster queues "
+        "moves beyond MaximumParallelMigrations. The command waits for the move unless -Wait gives a shorter "
+        "time (0: do not wait); -Cancel cancels a move in progress.",
+        ("Example 1: Move a VM role", "Move-ClusterVirtualMachineRole crm01 -Node HVC02 -Cluster CLU01",
+         "Live-migrates crm01 to HVC02."),
+        ("Example 2: Every role of a node, without waiting",
+         "Get-ClusterNode HVC01 -Cluster CLU01 | Get-ClusterGroup | Move-ClusterVirtualMachineRole -Wait 0",
+         "Starts moving each role of HVC01 to the least loaded other node and returns at once."),
+        parameters={**_CLUSTER, "Name": "The clustered role (or VM) to move.",
+                    "Node": "The node to move the role to.",
+                    "MigrationType": "Live, Quick, Shutdown, ShutdownForce or TurnOff.",
+                    "Wait": "How many seconds to wait for the move; 0 returns at once.",
+                    "Cancel": "Cancels the role's move in progress.",
+                    "VMId": "The id of the virtual machine to move.",
+                    "InputObject": "The cluster group (role) to move."},
+        inputs=("Microsoft.FailoverClusters.PowerShell.ClusterGroup",),
+        outputs=("Microsoft.FailoverClusters.PowerShell.ClusterGroup",),
+        links=("Suspend-ClusterNode", "Get-ClusterGroup")),
 }

@@ -336,4 +336,119 @@ HELP = {
         outputs=("System.String",), links=("Stop-Transcript",)),
     "Stop-Transcript": H("Stops the transcript.", "Stop-Transcript ends the transcript started by "
                          "Start-Transcript.", outputs=("System.String",), links=("Start-Transcript",)),
+    # ----------------------------------------------------------------- jobs
+    "Start-Job": H(
+        "Runs a script block as a background job.",
+        "Start-Job runs the script block as a BackgroundJob and returns the job at once; its output, errors "
+        "and other streams are kept for Receive-Job. The job has one child job (the next Id) that holds its "
+        "results. Moves started in the block (Move-VM, Move-VMStorage) run on the lab clock: the job stays "
+        "Running until they end, and the moves of several jobs run at the same time, within the hosts' "
+        "migration limits. $using:name reads a variable of the caller; -ArgumentList and piped input reach "
+        "the block as its parameters (or $args) and $input.",
+        ("Example 1: Move two VMs and their storage at the same time",
+         "$jobs = foreach ($vm in 'app01', 'test01') { Start-Job { Move-VM $using:vm HV02 -IncludeStorage } }\n"
+         "$jobs | Wait-Job | Receive-Job",
+         "Starts both moves, waits until both jobs have finished and shows what they wrote."),
+        ("Example 2: Pass values to the job", "$j = Start-Job { param($vm, $to) Move-VM $vm $to } -ArgumentList "
+         "app01, HV02 -Name mover", "Starts a job named mover whose block receives app01 and HV02."),
+        parameters={"ScriptBlock": "The commands to run in the job.",
+                    "Name": "A name for the job (default: Job followed by its Id).",
+                    "InitializationScript": "Commands run before the script block, in the same scope (to define "
+                                            "functions, for instance).",
+                    "ArgumentList": "Values for the script block's parameters (or $args).",
+                    "InputObject": "Input for the script block, read through $input."},
+        inputs=("System.Object",), outputs=("System.Management.Automation.PSRemotingJob",),
+        notes="In the emulator the block runs in this shell, at once: statements after a move in the same block "
+              "run before the move has ended, and Start-Sleep in a block lets lab time pass for the whole shell. "
+              "-FilePath, -LiteralPath, -DefinitionName, -Credential, -Authentication, -RunAs32 and -PSVersion "
+              "are not supported.",
+        links=("Get-Job", "Wait-Job", "Receive-Job", "Stop-Job", "Remove-Job", "Start-ThreadJob")),
+    "Start-ThreadJob": H(
+        "Runs a script block as a thread job.",
+        "Start-ThreadJob (ThreadJob module) runs the script block as a ThreadJob, with Location PowerShell. "
+        "Unlike Start-Job it makes no child job: the job holds its own results. Moves started in the block "
+        "run on the lab clock as they do in Start-Job.",
+        ("Example 1: A job with a helper function",
+         "Start-ThreadJob -InitializationScript { function Twice($x) { 2 * $x } } -ScriptBlock { Twice 21 } | "
+         "Receive-Job -Wait", "Defines Twice before the block runs and receives 42."),
+        parameters={"ScriptBlock": "The commands to run in the job.",
+                    "Name": "A name for the job (default: Job followed by its Id).",
+                    "InitializationScript": "Commands run before the script block, in the same scope.",
+                    "ArgumentList": "Values for the script block's parameters (or $args).",
+                    "InputObject": "Input for the script block, read through $input."},
+        inputs=("System.Object",), outputs=("ThreadJob.ThreadJob",),
+        notes="-FilePath, -ThrottleLimit and -StreamingHost are not supported.",
+        links=("Start-Job", "Receive-Job")),
+    "Get-Job": H(
+        "Gets the jobs of the session.",
+        "Get-Job lists the session's jobs (from Start-Job, Start-ThreadJob and the -AsJob parameter of "
+        "Move-VM and Move-VMStorage), or those chosen by Id, name, instance id, state or command. Their state "
+        "follows the lab clock: a job that waits for a migration is Running until the migration ends.",
+        ("Example 1: Jobs still running", "Get-Job -State Running", "Lists the jobs that have not finished."),
+        ("Example 2: The child jobs too", "Get-Job -Name mover -IncludeChildJob",
+         "Shows the job named mover followed by its child job."),
+        parameters={"Id": "The session ids of the jobs to get.",
+                    "Name": "The names of the jobs to get; wildcards are allowed.",
+                    "State": "Gets only the jobs in this state.",
+                    "Command": "Gets the jobs whose command matches (wildcards allowed).",
+                    "IncludeChildJob": "Writes each job's child jobs after it.",
+                    "ChildJobState": "With -IncludeChildJob, only the child jobs in this state.",
+                    "HasMoreData": "Gets only the jobs whose HasMoreData is this value.",
+                    "Before": "Gets the jobs that ended before this date.",
+                    "After": "Gets the jobs that ended after this date.",
+                    "Newest": "Gets only this many jobs, the most recently started first."},
+        wildcards=("Name", "Command"), outputs=("System.Management.Automation.Job",),
+        links=("Start-Job", "Wait-Job", "Receive-Job")),
+    "Wait-Job": H(
+        "Waits until jobs have finished.",
+        "Wait-Job lets lab time pass until the chosen jobs are Completed, Failed or Stopped, then writes them. "
+        "With -Any it writes the first job that finishes; with -Timeout it gives up after that many (lab) "
+        "seconds and then writes nothing.",
+        ("Example 1: Wait for every job", "Get-Job | Wait-Job", "Waits until all the session's jobs have ended."),
+        ("Example 2: At most a minute", "Wait-Job -Name mover -Timeout 60",
+         "Waits up to 60 seconds of lab time for the job named mover."),
+        parameters={"Job": "The jobs to wait for.", "Id": "The session ids of the jobs to wait for.",
+                    "Name": "The names of the jobs to wait for.",
+                    "Any": "Returns as soon as one of the jobs has finished.",
+                    "Timeout": "The longest wait, in seconds; -1 waits without limit.",
+                    "Force": "Accepted for compatibility."},
+        inputs=("System.Management.Automation.Job",), outputs=("System.Management.Automation.Job",),
+        links=("Start-Job", "Receive-Job")),
+    "Receive-Job": H(
+        "Gets the results of jobs.",
+        "Receive-Job writes what the jobs have produced so far: output to the pipeline, and their errors, "
+        "warnings, verbose, debug and information messages to the matching streams. Received results are "
+        "removed from the job unless -Keep is used. For a job with child jobs the results come from the "
+        "children.",
+        ("Example 1: Wait for a job and get its results", "Receive-Job -Name mover -Wait -AutoRemoveJob",
+         "Waits for the job, writes its results and removes it."),
+        ("Example 2: Look without taking", "Receive-Job $j -Keep",
+         "Shows the results and leaves them in the job for later."),
+        parameters={"Job": "The jobs whose results to get.", "Id": "The session ids of the jobs.",
+                    "Name": "The names of the jobs.", "Keep": "Leaves the results in the job.",
+                    "Wait": "Waits until the job has finished before returning; cannot be used with -Keep.",
+                    "AutoRemoveJob": "With -Wait, removes the job once its results are received.",
+                    "NoRecurse": "Gets the results of the job itself, not of its child jobs.",
+                    "WriteJobInResults": "Writes the job object before its results."},
+        inputs=("System.Management.Automation.Job",), outputs=_OBJ,
+        notes="-ComputerName and -Session are not supported: the emulator's jobs run in this session.",
+        links=("Start-Job", "Wait-Job")),
+    "Stop-Job": H(
+        "Stops jobs.",
+        "Stop-Job stops running jobs; their state becomes Stopped. A migration the job was waiting for is "
+        "cancelled, so the virtual machine stays on its source.",
+        ("Example 1: Stop a move", "Stop-Job -Name mover", "Stops the job and cancels the move it started."),
+        parameters={"Job": "The jobs to stop.", "Id": "The session ids of the jobs to stop.",
+                    "Name": "The names of the jobs to stop.", "PassThru": "Writes the stopped jobs."},
+        inputs=("System.Management.Automation.Job",), outputs=("System.Management.Automation.Job",),
+        links=("Start-Job", "Remove-Job")),
+    "Remove-Job": H(
+        "Deletes jobs.",
+        "Remove-Job deletes jobs and their results from the session. A job that has not finished is removed "
+        "only with -Force, which stops it first; child jobs go with their parent.",
+        ("Example 1: Remove the finished jobs", "Get-Job -State Completed | Remove-Job",
+         "Deletes every completed job."),
+        parameters={"Job": "The jobs to remove.", "Id": "The session ids of the jobs to remove.",
+                    "Name": "The names of the jobs to remove.", "Force": "Removes jobs that are still running."},
+        inputs=("System.Management.Automation.Job",), links=("Get-Job", "Stop-Job")),
 }

@@ -77,6 +77,11 @@ HELP = {
                     "IncludeStorage": "Moves the virtual machine's files along with it.",
                     "DestinationStoragePath": "The folder on the destination for all of the virtual machine's files.",
                     "CompatibilityReport": "A report from Compare-VM to move with.",
+                    "VirtualMachinePath": "Where the configuration files go on the destination; required when "
+                                          "the destinations are given one by one (with -Vhds and the like).",
+                    "Vhds": "Hashtables with SourceFilePath and DestinationFilePath, one per virtual hard disk "
+                            "to move.",
+                    "AsJob": "Returns a job at once and moves in the background (see Get-Job, Receive-Job).",
                     "Passthru": "Writes the moved virtual machine."},
         inputs=_VM, outputs=_VM, links=("Compare-VM", "Move-VMStorage", "Enable-VMMigration")),
     "Move-VMStorage": H(
@@ -85,6 +90,7 @@ HELP = {
         "new locations while the virtual machine keeps running, then switches over and deletes the source files.",
         ("Example 1: Move all files to one folder", "Move-VMStorage web01 -DestinationStoragePath E:\\VMs\\web01",
          "Moves every file of web01 to E:\\VMs\\web01."),
+        parameters={"AsJob": "Returns a job at once and moves in the background (see Get-Job, Receive-Job)."},
         inputs=_VM, links=("Move-VM",)),
     "Compare-VM": H(
         "Checks whether a virtual machine can be moved, imported or copied to a host.",
@@ -93,6 +99,9 @@ HELP = {
         "Move-VM -CompatibilityReport.",
         ("Example 1: Check a move", "(Compare-VM -Name web01 -DestinationHost HV04).Incompatibilities",
          "Lists what prevents moving web01 to HV04."),
+        parameters={"VirtualMachinePath": "Where the configuration files would go; required with -Vhds. The "
+                                          "destination host must reach the path and it must have room.",
+                    "Vhds": "Hashtables with SourceFilePath and DestinationFilePath, one per virtual hard disk."},
         inputs=_VM, outputs=("Microsoft.HyperV.PowerShell.VMCompatibilityReport",), links=("Move-VM",)),
     "Get-VMHost": H(
         "Gets a Hyper-V host.",

@@ -108,4 +108,66 @@ HELP = {
                     links=("Save-Lab", "Reset-Lab")),
     "Reset-Lab": H("Goes back to the built-in lab.", "Reset-Lab replaces the shell's lab with the embedded "
                    "default lab; scheduled faults and migrations of the old lab are dropped.", links=("Import-Lab",)),
+    # ----------------------------------------------------------------- pictures and reports
+    "Show-LabMigration": H(
+        "Draws a finished migration as text.",
+        "Show-LabMigration draws each migration as a text picture: a header with the result and totals (total "
+        "time, blackout, bytes on the wire, bandwidth), one bar per memory pre-copy pass scaled to the largest, "
+        "and a time line with a row per phase. The migrations come from the pipeline (traces from "
+        "Get-LabMigrationTrace) or from the lab: those of -VMName, or the last -Last of them (by default the "
+        "last migration). The picture uses block characters only, so it reads the same in a console, a "
+        "transcript or a file.",
+        ("Example 1: The last migration", "Show-LabMigration", "Draws the migration that ran last."),
+        ("Example 2: Two migrations of a VM", "Get-LabMigrationTrace -VMName sql01 -Last 2 | Show-LabMigration",
+         "Draws the last two migrations of sql01, one after the other."),
+        parameters={"InputObject": "Migration traces from Get-LabMigrationTrace.",
+                    "VMName": "Draws the migrations of these virtual machines; wildcards are allowed.",
+                    "Last": "Draws only this many of the lab's migrations, the most recent ones.",
+                    "Width": "The width of the picture, 72 to 1000 columns (default: the console's, at most 100)."},
+        inputs=("Pshv.Lab.MigrationTrace",), outputs=("System.String",), wildcards=("VMName",),
+        links=("Get-LabMigrationTrace", "Export-LabReport")),
+    "Export-LabReport": H(
+        "Writes migrations side by side in an HTML page.",
+        "Export-LabReport writes one self-contained HTML page (no scripts, no outside files) that compares "
+        "migrations: their totals, memory passes and phases. The migrations come from the pipeline or from the "
+        "lab (-VMName, -Last; by default all of them). On X: (the folder given with pshv -OutputDirectory) the "
+        "page is written to the real folder; any other path is a file in the lab's file system.",
+        ("Example 1: Compare the last three migrations",
+         "Get-LabMigrationTrace -Last 3 | Export-LabReport -Path X:\\report.html -Title 'Options compared'",
+         "Writes report.html to the output folder."),
+        parameters={"Path": "The file to write.",
+                    "InputObject": "Migration traces from Get-LabMigrationTrace.",
+                    "VMName": "Reports the migrations of these virtual machines; wildcards are allowed.",
+                    "Last": "Reports only this many of the lab's migrations, the most recent ones.",
+                    "Title": "The page's title (default: Migration report)."},
+        inputs=("Pshv.Lab.MigrationTrace",), wildcards=("VMName",),
+        links=("Show-LabMigration", "Get-LabMigrationTrace")),
+    # ----------------------------------------------------------------- lessons
+    "Get-LabLesson": H(
+        "Lists the guided lessons.",
+        "Get-LabLesson lists the lessons that Start-LabLesson runs, with their title and number of steps.",
+        ("Example 1: Every lesson", "Get-LabLesson", "Lists the lessons."),
+        parameters={"Name": "The lessons to list; wildcards are allowed."},
+        outputs=("Pshv.Lab.Lesson",), wildcards=("Name",), links=("Start-LabLesson", "Stop-LabLesson")),
+    "Start-LabLesson": H(
+        "Starts a guided lesson.",
+        "Start-LabLesson resets the lab to the lesson's starting point, prints the lesson and its first task, "
+        "and then, in the interactive shell, checks each command you run against the current step: when the "
+        "step is done it explains what happened and gives the next task, and a hint appears after a few "
+        "commands that did not complete it. -Step starts further on, replaying the earlier steps' solutions. "
+        "Scripts and pshv -Command are not checked.",
+        ("Example 1: The first lesson", "Start-LabLesson enable-migration",
+         "Resets the lab and prints the first task of the lesson."),
+        ("Example 2: Pick up where you stopped", "Start-LabLesson enable-migration -Step 3",
+         "Resets the lab, does steps 1 and 2 for you and prints the task of step 3."),
+        parameters={"Name": "The lesson to start (see Get-LabLesson).",
+                    "Step": "The step to start at (default: 1)."},
+        notes="Starting a lesson replaces the current lab with the lesson's; Save-Lab keeps it first.",
+        links=("Get-LabLesson", "Stop-LabLesson")),
+    "Stop-LabLesson": H(
+        "Stops the running lesson.",
+        "Stop-LabLesson stops checking commands against the lesson and tells the step it stopped at and how to "
+        "pick it up again. The lab stays as it is. Without a running lesson it reports an error.",
+        ("Example 1: Stop the lesson", "Stop-LabLesson", "Stops the lesson; the lab is left as it is."),
+        links=("Start-LabLesson",)),
 }

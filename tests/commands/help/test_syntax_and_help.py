@@ -13,6 +13,19 @@ def test_every_registered_cmdlet_has_a_help_record():
     assert missing == []
 
 
+def test_record_example_titles_are_numbered_in_order():
+    misnumbered = [(name, example.title) for name, record in all_records().items()
+                   for number, example in enumerate(record.examples, 1)
+                   if not example.title.startswith(f"Example {number}: ")]
+    assert misnumbered == []
+
+
+def test_get_help_shows_a_record_example_title_once():
+    text = ps("Get-Help Move-VM -Examples").stdout
+    assert "    ----------------- Example 1: Live-migrate a VM -----------------\n\n    Move-VM -Name web01" in text
+    assert "Example 1: Example 1" not in text
+
+
 def test_syntax_notation_and_set_order():
     spec = cmdlet("Test-Thing", [
         p("Name", "System.String[]", sets={"ByName": dict(position=0)}),
