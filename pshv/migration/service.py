@@ -342,15 +342,16 @@ class MigrationService:
         pairs = adapter.nic_pairs(source, destination)
         if not pairs:
             raise MigrationError(texts.connection_failed(m.destination))
+        option = adapter.performance_option(source)
         channel = make_channel(
             self.engine,
-            adapter.performance_option(source),  # type: ignore[arg-type]
+            option,  # type: ignore[arg-type]
             pairs,
             compressibility=spec.compressibility,
             spare_lps=adapter.spare_logical_processors(source),
             settings=self.transport,
         )
-        m.trace.PerformanceOption = channel.mode
+        m.trace.PerformanceOption = option  # the host's setting; channel.mode says how it ran
         return channel
 
     def _generator(self, vm: VirtualMachine) -> DirtyGenerator:
