@@ -13,6 +13,7 @@ import re
 import uuid as _uuid
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from functools import lru_cache
+from typing import Callable
 
 from . import errors as E
 from .objects import (
@@ -305,9 +306,10 @@ def parse_double(text: str) -> float | None:
     return None
 
 
-def to_number(value: object, target: str = "System.Int32") -> object:
-    """The numeric value arithmetic uses for an operand: $null is 0, $true is 1, strings are
-    read like number literals (failing with the conversion error to `target`)."""
+def numeric_operand(value: object, target: Callable[[], PSType]) -> object:
+    """The number an arithmetic operand stands for, or None when it is not number-like:
+    numbers as they are, $null 0, Booleans 0/1, chars their code, integer enums their value,
+    strings read like number literals (one that does not read fails converting to `target()`)."""
     kind = type(value)
     if kind is int or kind is float or kind is Int64 or kind is Decimal:
         return value
@@ -318,15 +320,26 @@ def to_number(value: object, target: str = "System.Int32") -> object:
     if kind is str:
         number = parse_number(value)  # type: ignore[arg-type]
         if number is None:
-            return convert_to(value, _named_numeric(target))
+            return convert_to(value, target())
         return number
     if kind is Char:
         return ord(value)  # type: ignore[arg-type]
     if isinstance(value, _enum.Enum) and isinstance(value.value, int):
         return value.value
     if isinstance(value, PSObject) and value.base is not None:
-        return to_number(value.base, target)
-    return convert_to(value, _named_numeric(target))
+        return numeric_operand(value.base, target)
+    return None
+
+
+def to_number(value: object, target: str = "System.Int32") -> object:
+    """The numeric value arithmetic uses for an operand: $null is 0, $true is 1, strings are
+    read like number literals; what is not number-like fails with the conversion error to `target`."""
+    number = numeric_operand(value, lambda: _named_numeric(target))
+    if number is None:
+        while isinstance(value, PSObject) and value.base is not None:
+            value = value.base
+        return convert_to(value, _named_numeric(target))
+    return number
 
 
 def _named_numeric(full_name: str) -> PSType:

@@ -24,7 +24,8 @@ from typing import Callable
 
 from . import errors as E
 from .convert import (
-    DECIMAL_MAX, convert_to, element_string, parse_number, to_bool, to_enum, to_integer, to_string, to_timespan, try_convert,
+    DECIMAL_MAX, convert_to, element_string, numeric_operand, parse_number, to_bool, to_enum, to_integer, to_string,
+    to_timespan, try_convert,
 )
 from .objects import (
     INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN, Char, Hashtable, Int64, Invocable,
@@ -151,26 +152,9 @@ def _numeric_left(value: object) -> object:
 
 
 def _numeric_right(value: object, left: object) -> object:
-    """Convert the right operand of arithmetic on a number; strings read as number literals."""
-    kind = type(value)
-    if kind is int or kind is float or kind is Int64 or kind is Decimal:
-        return value
-    if value is None:
-        return 0
-    if kind is bool:
-        return int(value)  # type: ignore[arg-type]
-    if kind is str:
-        number = parse_number(value)  # type: ignore[arg-type]
-        if number is None:
-            return convert_to(value, _numeric_type_of(left))
-        return number
-    if kind is Char:
-        return ord(value)  # type: ignore[arg-type]
-    if isinstance(value, _enum.Enum) and isinstance(value.value, int):
-        return value.value
-    if isinstance(value, PSObject) and value.base is not None:
-        return _numeric_right(value.base, left)
-    return None
+    """The right operand of arithmetic on the number `left` (see `convert.numeric_operand`);
+    a string that does not read as a number fails converting to `left`'s type."""
+    return numeric_operand(value, lambda: _numeric_type_of(left))
 
 
 _PSTYPES: dict[str, PSType] = {}
