@@ -30,18 +30,26 @@ def translate(pattern: str) -> str:
     return re.sub(r"(?<!\\)((?:\\\\)*)\\z", r"\1\\Z", pattern)
 
 
-def _flags(options: object) -> int:
-    value = int(options) if options is not None else 0  # type: ignore[call-overload]
+def python_flags(*, ignore_case: bool, multiline: bool, singleline: bool, pattern_whitespace: bool) -> int:
+    """The `re` flags for .NET's IgnoreCase, Multiline, Singleline and IgnorePatternWhitespace."""
     flags = 0
-    if value & RegexOptions.IgnoreCase:
+    if ignore_case:
         flags |= re.IGNORECASE
-    if value & RegexOptions.Multiline:
+    if multiline:
         flags |= re.MULTILINE
-    if value & RegexOptions.Singleline:
+    if singleline:
         flags |= re.DOTALL
-    if value & RegexOptions.IgnorePatternWhitespace:
+    if pattern_whitespace:
         flags |= re.VERBOSE
     return flags
+
+
+def _flags(options: object) -> int:
+    value = int(options) if options is not None else 0  # type: ignore[call-overload]
+    return python_flags(ignore_case=bool(value & RegexOptions.IgnoreCase),
+                        multiline=bool(value & RegexOptions.Multiline),
+                        singleline=bool(value & RegexOptions.Singleline),
+                        pattern_whitespace=bool(value & RegexOptions.IgnorePatternWhitespace))
 
 
 def compile_pattern(pattern: str, options: object = None) -> re.Pattern[str]:

@@ -27,6 +27,7 @@ from .convert import (
     DECIMAL_MAX, convert_to, element_string, numeric_operand, parse_number, to_bool, to_enum, to_integer, to_string,
     to_timespan, try_convert,
 )
+from .dotnet_regex import python_flags
 from .objects import (
     INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN, Char, Hashtable, Int64, Invocable,
     PSObject, PSType,
@@ -881,15 +882,10 @@ def _split(case_sensitive: bool) -> Callable[[object, object, object], object]:
                                      "IgnorePatternWhitespace, Multiline, Singleline or ExplicitCapture.",
                                      "InvalidSplitOptionCombination", "InvalidOperation")
             pattern = re.escape(pattern)
-        flags = 0
-        if not case_sensitive or options & SplitOptions.IgnoreCase:
-            flags |= re.IGNORECASE
-        if options & SplitOptions.Multiline:
-            flags |= re.MULTILINE
-        if options & SplitOptions.Singleline:
-            flags |= re.DOTALL
-        if options & SplitOptions.IgnorePatternWhitespace:
-            flags |= re.VERBOSE
+        flags = python_flags(ignore_case=not case_sensitive or bool(options & SplitOptions.IgnoreCase),
+                             multiline=bool(options & SplitOptions.Multiline),
+                             singleline=bool(options & SplitOptions.Singleline),
+                             pattern_whitespace=bool(options & SplitOptions.IgnorePatternWhitespace))
         regex = dotnet_regex(pattern, flags)
         keep_groups = not options & SplitOptions.ExplicitCapture
         for item in inputs:
