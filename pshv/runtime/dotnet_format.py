@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from . import errors as E
 from .convert import element_string, enum_name, format_double, format_timespan, timespan_ticks
-from .objects import Char, Int64
+from .objects import Int64
 
 INDEX_ERROR = ("Index (zero based) must be greater than or equal to zero and less than the size of the "
                "argument list.")
@@ -116,14 +116,9 @@ def _composite(fmt: str, args: list[object]) -> str:
 
 
 def format_value(value: object, spec: str = "") -> str:
-    """value.ToString(spec, en-US); values that are not IFormattable ignore the spec."""
+    """value.ToString(spec, en-US); values that are not IFormattable (strings, $null, Booleans,
+    ...) ignore the spec and show as `element_string` shows them."""
     kind = type(value)
-    if kind is str or kind is Char:
-        return value  # type: ignore[return-value]
-    if value is None:
-        return ""
-    if kind is bool:
-        return "True" if value else "False"
     if kind is int or kind is Int64:
         return format_number(int(value), spec, bits=64 if kind is Int64 or not -2**31 <= value < 2**31 else 32)  # type: ignore[arg-type]
     if kind is float:
