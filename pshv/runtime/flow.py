@@ -13,7 +13,7 @@ from typing import Callable
 from ..syntax import ast as A
 from . import errors as E
 from .compiler import Code, locate
-from .scopes import MISSING
+from .scopes import MISSING, restore_value
 
 Stmt = Callable[[object, object], None]
 
@@ -289,10 +289,7 @@ def compile_switch(compiler, node: A.Switch) -> Stmt:
                         return
                     raise
         finally:
-            if saved is MISSING:
-                scope_values.pop("_", None)
-            else:
-                scope_values["_"] = saved
+            restore_value(scope_values, "_", saved)
 
     return run_switch
 
@@ -351,7 +348,4 @@ def run_catch(ctx, out, handler: Stmt, error: E.PSException) -> None:
     try:
         handler(ctx, out)
     finally:
-        if saved is MISSING:
-            values.pop("_", None)
-        else:
-            values["_"] = saved
+        restore_value(values, "_", saved)

@@ -14,7 +14,7 @@ from . import errors as E
 from .compiler import Compiler, _lazy
 from .context import CommandFrame
 from .objects import DotNetObject, Hashtable, Invocable, PSObject
-from .scopes import MISSING, Scope
+from .scopes import MISSING, Scope, restore_value
 
 _PARAMETER_FLAGS = {
     "mandatory": "mandatory",
@@ -230,10 +230,7 @@ class ScriptBlockValue(DotNetObject, Invocable):
             except E.ReturnSignal:
                 pass
             finally:
-                if saved is MISSING:
-                    values.pop("_", None)
-                else:
-                    values["_"] = saved
+                restore_value(values, "_", saved)
                 if saved_scope is not None:
                     ctx.scope = saved_scope
             return out

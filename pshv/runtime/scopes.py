@@ -51,20 +51,19 @@ class Scope:
         return self.constraints.get(folded) if self.constraints else None
 
     def find_function(self, folded: str) -> object:
-        scope: Scope | None = self
-        while scope is not None:
-            if scope.functions:
-                found = scope.functions.get(folded)
-                if found is not None:
-                    return found
-            scope = scope.parent
-        return None
+        return self._find("functions", folded)
 
     def find_alias(self, folded: str) -> str | None:
+        return self._find("aliases", folded)  # type: ignore[return-value]
+
+    def _find(self, table: str, folded: str) -> object:
+        """The nearest entry for `folded` in the `functions` or `aliases` tables of this scope
+        and its parents, or None."""
         scope: Scope | None = self
         while scope is not None:
-            if scope.aliases:
-                found = scope.aliases.get(folded)
+            entries = getattr(scope, table)
+            if entries:
+                found = entries.get(folded)
                 if found is not None:
                     return found
             scope = scope.parent
@@ -75,3 +74,11 @@ class Scope:
         while scope.kind != kind and scope.parent is not None:
             scope = scope.parent
         return scope
+
+
+def restore_value(values: dict[str, object], name: str, saved: object) -> None:
+    """Put back a variable saved with `values.get(name, MISSING)`: remove it when it was missing."""
+    if saved is MISSING:
+        values.pop(name, None)
+    else:
+        values[name] = saved
