@@ -148,6 +148,23 @@ class _VMPart(LiveView):
         return self._host
 
 
+_VM_REFERENCE: tuple[tuple[str, Getter], ...] = (
+    ("VMId", lambda s: s.vm.id),
+    ("VMName", lambda s: s.vm.name),
+    ("VMSnapshotId", lambda s: ZERO_GUID),
+    ("VMSnapshotName", lambda s: ""),
+)
+
+
+def _device_state(is_deleted: Getter) -> tuple[tuple[str, Getter], ...]:
+    """CimSession, ComputerName and IsDeleted, as every VM device shows them."""
+    return (
+        ("CimSession", lambda s: None),
+        ("ComputerName", lambda s: s.computer_name),
+        ("IsDeleted", is_deleted),
+    )
+
+
 def _drive_name(kind: str, drive: M.HardDiskDrive | M.DvdDrive) -> str:
     return (f"{kind} on {drive.controller_type.name} controller number {drive.controller_number} "
             f"at location {drive.controller_location}")
@@ -175,13 +192,8 @@ class HardDiskDrive(_VMPart):
         ("PoolName", lambda s: "Primordial"),
         ("Id", lambda s: f"Microsoft:{str(s.vm.id).upper()}\\{s.drive.controller_type.name}"
                          f"\\{s.drive.controller_number}\\{s.drive.controller_location}\\D"),
-        ("VMId", lambda s: s.vm.id),
-        ("VMName", lambda s: s.vm.name),
-        ("VMSnapshotId", lambda s: ZERO_GUID),
-        ("VMSnapshotName", lambda s: ""),
-        ("CimSession", lambda s: None),
-        ("ComputerName", lambda s: s.computer_name),
-        ("IsDeleted", lambda s: not any(d is s.drive for d in s.vm.hard_drives)),
+        *_VM_REFERENCE,
+        *_device_state(lambda s: not any(d is s.drive for d in s.vm.hard_drives)),
     )
 
 
@@ -193,13 +205,8 @@ class DvdDrive(_VMPart):
         self.drive = drive
 
     fields = (
-        ("CimSession", lambda s: None),
-        ("ComputerName", lambda s: s.computer_name),
-        ("IsDeleted", lambda s: not any(d is s.drive for d in s.vm.dvd_drives)),
-        ("VMId", lambda s: s.vm.id),
-        ("VMName", lambda s: s.vm.name),
-        ("VMSnapshotId", lambda s: ZERO_GUID),
-        ("VMSnapshotName", lambda s: ""),
+        *_device_state(lambda s: not any(d is s.drive for d in s.vm.dvd_drives)),
+        *_VM_REFERENCE,
         ("ControllerLocation", lambda s: s.drive.controller_location),
         ("ControllerNumber", lambda s: s.drive.controller_number),
         ("ControllerType", lambda s: s.drive.controller_type),
@@ -264,13 +271,8 @@ class VMProcessor(_VMPart):
         ("MaximumCountPerNumaSocket", lambda s: 1),
         ("EnableHostResourceProtection", lambda s: False),
         ("Name", lambda s: "Processor"),
-        ("VMId", lambda s: s.vm.id),
-        ("VMName", lambda s: s.vm.name),
-        ("VMSnapshotId", lambda s: ZERO_GUID),
-        ("VMSnapshotName", lambda s: ""),
-        ("CimSession", lambda s: None),
-        ("ComputerName", lambda s: s.computer_name),
-        ("IsDeleted", lambda s: s.lab.vm_by_id(s.vm.id) is None),
+        *_VM_REFERENCE,
+        *_device_state(lambda s: s.lab.vm_by_id(s.vm.id) is None),
     )
 
 
@@ -287,13 +289,8 @@ class VMMemory(_VMPart):
         ("Priority", lambda s: 50),
         ("Startup", lambda s: Int64(s.vm.memory.startup_bytes)),
         ("Name", lambda s: "Memory"),
-        ("VMId", lambda s: s.vm.id),
-        ("VMName", lambda s: s.vm.name),
-        ("VMSnapshotId", lambda s: ZERO_GUID),
-        ("VMSnapshotName", lambda s: ""),
-        ("CimSession", lambda s: None),
-        ("ComputerName", lambda s: s.computer_name),
-        ("IsDeleted", lambda s: s.lab.vm_by_id(s.vm.id) is None),
+        *_VM_REFERENCE,
+        *_device_state(lambda s: s.lab.vm_by_id(s.vm.id) is None),
     )
 
 
