@@ -8,9 +8,9 @@ import signal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 import pshv
+from tests.mutations import mutated_scripts
 
 SEEDS = [
     """param([string]$Name = 'web01', [int]$Count = 3)
@@ -48,20 +48,7 @@ def _alarm(signum, frame):
     raise _TooLong()
 
 
-@st.composite
-def mutated(draw):
-    text = draw(st.sampled_from(SEEDS))
-    for _ in range(draw(st.integers(1, 6))):
-        position = draw(st.integers(0, len(text)))
-        action = draw(st.sampled_from(["insert", "delete", "replace"]))
-        piece = draw(st.sampled_from(PIECES) | st.text(max_size=3))
-        if action == "insert":
-            text = text[:position] + piece + text[position:]
-        elif action == "delete":
-            text = text[:position] + text[position + draw(st.integers(1, 8)):]
-        else:
-            text = text[:position] + piece + text[position + len(piece):]
-    return text
+MUTATED = mutated_scripts(SEEDS, PIECES, max_edits=6)
 
 
 def _run_bounded(text: str):
@@ -85,14 +72,14 @@ def _check(text: str) -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(mutated())
+@given(MUTATED)
 def test_mutated_scripts_fail_only_with_powershell_errors(text):
     _check(text)
 
 
 @pytest.mark.slow
 @settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(mutated())
+@given(MUTATED)
 def test_mutated_scripts_fail_only_with_powershell_errors_long(text):
     _check(text)
 

@@ -2,9 +2,9 @@
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from pshv.syntax import ParseError, ast, parse
+from tests.mutations import mutated_scripts
 
 SCRIPTS = [
     """<#
@@ -49,20 +49,7 @@ PIECES = ["{", "}", "(", ")", "[", "]", "$", "@", '"', "'", "`", "|", ",", ";", 
           "param(", "-eq", "[int]", "\u2013", "\u201c", "\u2019", ":", " ", "0x", "1kb", "&", ">"]
 
 
-@st.composite
-def mutated_scripts(draw):
-    text = draw(st.sampled_from(SCRIPTS))
-    for _ in range(draw(st.integers(1, 4))):
-        position = draw(st.integers(0, len(text)))
-        action = draw(st.sampled_from(["insert", "delete", "replace"]))
-        piece = draw(st.sampled_from(PIECES) | st.text(max_size=3))
-        if action == "insert":
-            text = text[:position] + piece + text[position:]
-        elif action == "delete":
-            text = text[:position] + text[position + draw(st.integers(1, 8)):]
-        else:
-            text = text[:position] + piece + text[position + len(piece):]
-    return text
+MUTATED = mutated_scripts(SCRIPTS, PIECES, max_edits=4)
 
 
 def check(text: str) -> None:
@@ -75,14 +62,14 @@ def check(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(mutated_scripts())
+@given(MUTATED)
 def test_mutations_parse_or_raise_parse_error(text):
     check(text)
 
 
 @pytest.mark.slow
 @settings(max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(mutated_scripts())
+@given(MUTATED)
 def test_mutations_parse_or_raise_parse_error_long(text):
     check(text)
 
