@@ -4,7 +4,7 @@ and never a Python traceback in what the user sees."""
 
 from __future__ import annotations
 
-import signal
+import multiprocessing
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -40,48 +40,80 @@ PIECES = ["{", "}", "(", ")", "[", "]", "$", "@", '"', "'", "|", ";", "`", "\n",
           "$_", "foreach", "if", "-f", "::", ".", "#", "<#", "#>", "@{", "$(", "1/0", "throw", "break", "-"]
 
 
-class _TooLong(BaseException):
-    """Raised by the alarm when a mutated script loops; not an Exception, so it passes the runtime."""
-
-
-def _alarm(signum, frame):
-    raise _TooLong()
-
-
 MUTATED = mutated_scripts(SEEDS, PIECES, max_edits=6)
+TIME_LIMIT_SECONDS = 5.0
 
 
-def _run_bounded(text: str):
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, 2.0)
-    try:
-        return pshv.run(text)
-    except _TooLong:
+def _serve(connection) -> None:
+    """The worker: run each script it receives and send back what the user would see."""
+    while True:
+        text = connection.recv()
+        result = pshv.run(text)
+        connection.send((result.stdout, result.stderr))
+
+
+class Worker:
+    """A forked process running scripts, replaced when one runs too long.
+
+    A mutation can make an endless loop, or a long operation inside C code (a regular
+    expression, a huge allocation) that no signal interrupts; killing the process bounds both.
+    """
+
+    def __init__(self) -> None:
+        self.process = None
+        self.connection = None
+
+    def _start(self) -> None:
+        context = multiprocessing.get_context("fork")
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process.start()
+
+    def run(self, text: str) -> tuple[str, str] | None:
+        if self.process is None or not self.process.is_alive():
+            self._start()
+        self.connection.send(text)
+        if self.connection.poll(TIME_LIMIT_SECONDS):
+            return self.connection.recv()
+        self.stop()
         return None
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.join()
+        self.process = None
 
 
-def _check(text: str) -> None:
-    result = _run_bounded(text)
-    if result is None:  # an endless loop the mutation made; stopping it is the host's business
+@pytest.fixture(scope="module")
+def worker():
+    running = Worker()
+    yield running
+    running.stop()
+
+
+def _check(worker: Worker, text: str) -> None:
+    seen = worker.run(text)
+    if seen is None:  # the mutation made an endless or enormous job; stopping it is the host's business
         return
-    assert "Traceback (most recent call last)" not in result.stdout + result.stderr
-    assert "pshv internal error" not in result.stderr, result.stderr
+    stdout, stderr = seen
+    assert "Traceback (most recent call last)" not in stdout + stderr
+    assert "pshv internal error" not in stderr, stderr
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(MUTATED)
-def test_mutated_scripts_fail_only_with_powershell_errors(text):
-    _check(text)
+def test_mutated_scripts_fail_only_with_powershell_errors(worker, text):
+    _check(worker, text)
 
 
 @pytest.mark.slow
-@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=3000, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(MUTATED)
-def test_mutated_scripts_fail_only_with_powershell_errors_long(text):
-    _check(text)
+def test_mutated_scripts_fail_only_with_powershell_errors_long(worker, text):
+    _check(worker, text)
 
 
 @pytest.mark.parametrize("seed", SEEDS)
