@@ -22,9 +22,9 @@ class LabHandle:
     def lab(self):
         if self._lab is None:
             if self.path is None:
-                from ..lab.default import default_lab
+                from ..lab.snapshot import default_lab_snapshot
 
-                self._lab = default_lab()
+                self._lab = default_lab_snapshot()
             else:
                 from ..lab.files import load_lab
 
