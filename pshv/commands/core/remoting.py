@@ -21,7 +21,6 @@ from typing import Iterator
 
 from ...runtime import errors as E
 from ...runtime.cmdlet import Cmdlet
-from ...runtime.formatting import Column, register_table_view
 from ...runtime.objects import DotNetObject, PSObject, PSType
 from ...runtime.operators import like
 from ...runtime.params import cmdlet, p
@@ -63,14 +62,6 @@ class PSSession(DotNetObject):
 
 register_type(PSType(PSSession.ps_type_names[0], is_instance=lambda value: isinstance(value, PSSession)),
               python_class=PSSession)
-register_table_view("System.Management.Automation.Runspaces.PSSession", [
-    Column("Id", "Id", width=3, alignment="right"),
-    Column("Name", "Name", width=15, alignment="left"),
-    Column("ComputerName", "ComputerName", width=15, alignment="left"),
-    Column("State", "State", width=13, alignment="left"),
-    Column("ConfigurationName", "ConfigurationName", width=20, alignment="left"),
-    Column("Availability", "Availability", width=13, alignment="right"),
-])
 
 
 def sessions_of(ctx) -> list[PSSession]:

@@ -79,7 +79,6 @@ def register_builtin_views() -> None:
         Column("Id", "Id", width=3, alignment="right"),
         Column("Name", "Name", width=15, alignment="left"),
         Column("ComputerName", "ComputerName", width=15, alignment="left"),
-        Column("ComputerType", "ComputerType", width=15, alignment="left"),
         Column("State", "State", width=13, alignment="left"),
         Column("ConfigurationName", "ConfigurationName", width=20, alignment="left"),
         Column("Availability", "Availability", width=13, alignment="right"),
