@@ -132,6 +132,44 @@ def _unsplice(keep: list | None, trailing: int, size: int, single: set[str]) -> 
     return keep
 
 
+def _close_chains(actions: list[dict[str, int]], rules: list[tuple[dict[int, int], int, Build | None]]
+                  ) -> list[tuple[dict[int, dict[str, int]], int, Build | None]]:
+    """The rules with each goto `state below -> state` turned into `state below -> {lookahead:
+    state}`, where that state is the one reached after also taking every chain reduction (a
+    one-child rule whose value is its child) the lookahead leads to from there.
+
+    A chain reduction changes neither the values nor the state below, only the top state, so
+    for a given state below and lookahead its outcome is fixed; the driver then skips straight
+    to the next shift or building reduction (or to the state it would fail in).
+    """
+    kinds = sorted({kind for row in actions for kind in row})
+    chain = [size == 1 and build is None for _, size, build in rules]
+    plain: dict[int, dict[str, int]] = {}
+    shared: dict[tuple[int, ...], dict[str, int]] = {}
+
+    def closed(below: int, state: int) -> dict[str, int]:
+        row = actions[state]
+        if not any(code < 0 and chain[~code] for code in row.values()):
+            if state not in plain:
+                plain[state] = dict.fromkeys(kinds, state)
+            return plain[state]
+        finals = []
+        for kind in kinds:
+            final = state
+            code = row.get(kind)
+            while code is not None and code < 0 and chain[~code]:
+                final = rules[~code][0][below]
+                code = actions[final].get(kind)
+            finals.append(final)
+        key = tuple(finals)
+        if key not in shared:
+            shared[key] = dict(zip(kinds, finals))
+        return shared[key]
+
+    return [({below: closed(below, state) for below, state in goto.items()}, size, build)
+            for goto, size, build in rules]
+
+
 class Tables:
     """The parse tables with each rule bound to its TreeBuilder callback."""
 
@@ -156,6 +194,8 @@ class Tables:
                 callback = getattr(builder, name) if name is not None else None
                 build = _builder(callback, expand1, keep, trailing)
             self.rules.append((by_symbol.get(lhs, {}), size, build))
+        self.final_rules = self.rules  # $END: plain gotos, so each state is seen for end_state
+        self.rules = _close_chains(self.actions, self.rules)
 
     def parse(self, tokens: Iterable[Token], start: str) -> tuple[Any, Token | None]:
         """Parse `tokens` from the start symbol `start`; returns the value and the last token.
@@ -185,7 +225,7 @@ class Tables:
                 if size == 1:
                     if build is not None:  # else a chain rule: the one child is the value
                         values[-1] = build([values[-1]])
-                    state = goto[states[-2]]
+                    state = goto[states[-2]][kind]
                     states[-1] = state
                     continue
                 if size:
@@ -195,9 +235,10 @@ class Tables:
                 else:
                     children = []
                 push_value(build(children))
-                state = goto[states[-1]]
+                state = goto[states[-1]][kind]
                 push_state(state)
         token = end_token(last)
+        rules = self.final_rules
         while True:
             code = actions[state].get("$END")
             if code is None or code >= 0:
