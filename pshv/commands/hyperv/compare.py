@@ -39,6 +39,26 @@ BY_SESSION = ("NameSingleDestinationAndCimSession,NameMultipleDestinationsAndCim
               "VMMultipleDestinationsAndCimSession,VMSingleDestinationAndCimSession")
 
 
+def destination_parameters(also_optional_in: tuple[str, ...] = ()) -> list:
+    """Where a VM goes: the parameters Compare-VM and Move-VM declare alike.
+
+    -VirtualMachinePath is mandatory in every multiple-destination set: the published syntax
+    marks it optional in the two sets without CimSession, but then `$vm | Move-VM
+    -DestinationHost H` could not choose between VMSingleDestination and VMMultipleDestinations,
+    and on Hyper-V it does.
+    """
+    return [
+        p("DestinationHost", "System.String", sets=BY_HOST, position=1, mandatory=True),
+        p("DestinationCimSession", CIM, sets=BY_SESSION, position=1, mandatory=True),
+        p("DestinationCredential", CREDENTIAL, sets=BY_HOST),
+        p("IncludeStorage", "switch", sets=SINGLE),
+        p("DestinationStoragePath", "System.String", sets=SINGLE),
+        p("VirtualMachinePath", "System.String", sets={
+            **{name: dict(mandatory=True) for name in MULTIPLE.split(",")},
+            **{name: {} for name in also_optional_in}}),
+    ]
+
+
 class CompareVM(HyperVCmdlet):
     spec = cmdlet("Compare-VM", [
         p("Name", "System.String", sets=",".join(NAME_SETS), position=0, mandatory=True, pipeline=True),
@@ -51,18 +71,7 @@ class CompareVM(HyperVCmdlet):
         p("VhdDestinationPath", "System.String", sets={"Copy": dict(position=1)}),
         p("VhdSourcePath", "System.String", sets="Copy"),
         p("GenerateNewId", "switch", sets="Copy"),
-        p("DestinationHost", "System.String", sets=BY_HOST, position=1, mandatory=True),
-        p("DestinationCimSession", CIM, sets=BY_SESSION, position=1, mandatory=True),
-        p("DestinationCredential", CREDENTIAL, sets=BY_HOST),
-        p("IncludeStorage", "switch", sets=SINGLE),
-        p("DestinationStoragePath", "System.String", sets=SINGLE),
-        # Mandatory in every multiple-destination set: the published syntax marks it optional in
-        # the two sets without CimSession, but then `$vm | Move-VM -DestinationHost H` could not
-        # choose between VMSingleDestination and VMMultipleDestinations, and on Hyper-V it does.
-        p("VirtualMachinePath", "System.String", sets={
-            "NameMultipleDestinationsAndCimSession": dict(mandatory=True),
-            "VMMultipleDestinationsAndCimSession": dict(mandatory=True),
-            "Copy": {}, "NameMultipleDestinations": dict(mandatory=True), "VMMultipleDestinations": dict(mandatory=True)}),
+        *destination_parameters(also_optional_in=("Copy",)),
         p("SnapshotFilePath", "System.String", aliases=["CheckpointFileLocation", "SnapshotFileLocation"],
           sets=MULTIPLE + ",Copy"),
         p("SmartPagingFilePath", "System.String", sets=MULTIPLE + ",Copy"),

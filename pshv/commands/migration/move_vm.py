@@ -13,14 +13,12 @@ from ...lab.model import Host
 from ...lab.model import VirtualMachine as LabVM
 from ...runtime.params import cmdlet, p
 from ..hyperv.common import COMMANDS, VM_TYPE
-from ..hyperv.compare import BY_HOST, BY_SESSION, MULTIPLE, NAME_SETS, SINGLE, VM_SETS
+from ..hyperv.compare import MULTIPLE, NAME_SETS, SINGLE, VM_SETS, destination_parameters
 from ..hyperv.objects import VMCompatibilityReport
 from . import errors
 from .base import MoveCmdlet
 from .service import run_from_host
 
-CIM = "Microsoft.Management.Infrastructure.CimSession"
-CREDENTIAL = "System.Management.Automation.PSCredential"
 REPORT_TYPE = "Microsoft.HyperV.PowerShell.VMCompatibilityReport"
 MOVING = SINGLE + "," + MULTIPLE
 LIVE_STATES = (VMState.Running, VMState.Paused)
@@ -32,18 +30,7 @@ class MoveVM(MoveCmdlet):
         p("VM", VM_TYPE, sets=",".join(VM_SETS), position=0, mandatory=True, pipeline=True),
         p("CompatibilityReport", REPORT_TYPE, sets={"CompatibilityReport": dict(position=0, mandatory=True,
                                                                                pipeline=True)}),
-        p("DestinationHost", "System.String", sets=BY_HOST, position=1, mandatory=True),
-        p("DestinationCimSession", CIM, sets=BY_SESSION, position=1, mandatory=True),
-        p("DestinationCredential", CREDENTIAL, sets=BY_HOST),
-        p("IncludeStorage", "switch", sets=SINGLE),
-        p("DestinationStoragePath", "System.String", sets=SINGLE),
-        # Mandatory in every multiple-destination set: the published syntax marks it optional in
-        # the two sets without CimSession, but then `$vm | Move-VM -DestinationHost H` could not
-        # choose between VMSingleDestination and VMMultipleDestinations, and on Hyper-V it does.
-        p("VirtualMachinePath", "System.String", sets={
-            "NameMultipleDestinationsAndCimSession": dict(mandatory=True),
-            "VMMultipleDestinationsAndCimSession": dict(mandatory=True),
-            "NameMultipleDestinations": dict(mandatory=True), "VMMultipleDestinations": dict(mandatory=True)}),
+        *destination_parameters(),
         p("SnapshotFilePath", "System.String", aliases=["CheckpointFileLocation", "SnapshotFileLocation"],
           sets=MULTIPLE),
         p("SmartPagingFilePath", "System.String", sets=MULTIPLE),
