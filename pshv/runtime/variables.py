@@ -31,9 +31,13 @@ def variable_reader(compiler, node: A.Variable) -> Callable[[object], object]:
 
         def read_local(ctx):
             s = ctx.scope
-            while s is not None:
+            value = s.values.get(folded, MISSING)
+            if value is not MISSING:
+                return None if value is VOID else value
+            s = s.parent
+            while s is not None:  # outer scopes: their $private: variables stay hidden
                 value = s.values.get(folded, MISSING)
-                if value is not MISSING:
+                if value is not MISSING and not (s.private and folded in s.private):
                     return None if value is VOID else value
                 s = s.parent
             return ctx.missing_variable(node.name, code, node)

@@ -349,6 +349,37 @@ def test_error_semantics(tmp_path, item, text, expected, error_lines):
             assert line in shown, f"{line!r} not in:\n{result.stderr}"
 
 
+def test_dot_sourcing_and_private_scope(tmp_path):
+    """Items 22 and 23: dot-sourcing runs a script in the caller's scope, `&` in its own;
+    `$private:` hides a variable from child scopes."""
+    (tmp_path / "helper.ps1").write_text("function Get-Helped { \"helped $args\" }\n$fromHelper = 'set'\n")
+    result = _run_script(tmp_path, """& .\\helper.ps1
+"after &: [$fromHelper]"
+. .\\helper.ps1
+Get-Helped x
+"after dot-sourcing: [$fromHelper]"
+function funcA { $private:x = 'A-private'; $y = 'A'; funcB }
+function funcB { "x in B: [$x] y in B: [$y]" }
+funcA""")
+    assert result.stdout == ("after &: []\nhelped x\nafter dot-sourcing: [set]\nx in B: [] y in B: [A]\n")
+
+
+def test_write_host_overtakes_a_pending_table(tmp_path):
+    """Item 62: tables wait for their group to end; Write-Host text and strings do not."""
+    result = _run_script(tmp_path, "Write-Host '1'; Write-Output '2'; Get-Location; Write-Host '4'; Write-Output '5'")
+    assert result.stdout.splitlines()[:3] == ["1", "2", "4"]
+    assert result.stdout.splitlines()[-1] == "5"
+    assert "Path" in result.stdout.splitlines()[4]
+
+
+def test_break_in_foreach_object_ends_the_script(tmp_path):
+    """Item 70: `break` in a ForEach-Object block looks for an enclosing loop; with none, the
+    script ends."""
+    result = _run_script(tmp_path, "1..3 | ForEach-Object { if ($_ -eq 2) { break }; $_ }\n'not reached'")
+    assert result.stdout == "1\n"
+    assert result.returncode == 0
+
+
 def test_global_scope_of_command_line():
     """Item 19/22: -Command runs at the prompt's (global) scope; a script's own scope is its own."""
     result = cli("-NoProfile", "-Command", '$test = "Global"; & { $test = "Local"; "local $test, global $Global:test" }; $test')
