@@ -77,10 +77,15 @@ class Session:
 
         return parse(text, path=path)
 
-    def report_parse_error(self, error) -> None:
+    def report_parse_error(self, error, path: str | None = None) -> None:
+        """Show a script's parse errors; a file's errors name the file, as `At S:\\x.ps1:1 char:8`."""
+        from types import SimpleNamespace
+
         from .formatting import render_parse_error
 
-        self.ctx.host.write_error_text(render_parse_error(error.errors, error.text, self.ctx.host.width))
+        issues = [SimpleNamespace(error_id=issue.error_id, message=issue.message, line=issue.line, col=issue.col,
+                                  script_path=path) for issue in error.errors]
+        self.ctx.host.write_error_text(render_parse_error(issues, error.text, self.ctx.host.width))
         record_error = E.ParseException(str(error), error_id=error.errors[0].error_id, category="ParserError")
         self.ctx.record_error(record_error.record)
 
@@ -98,7 +103,7 @@ class Session:
         try:
             tree = self.parse(text, path)
         except ParseError as error:
-            self.report_parse_error(error)
+            self.report_parse_error(error, path)
             result.exit_code = 1
             result.errors = ctx.errors[: len(ctx.errors) - errors_before]
             return result

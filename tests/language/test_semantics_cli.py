@@ -386,6 +386,18 @@ def test_global_scope_of_command_line():
     assert result.stdout == "local Local, global Global\nGlobal\n"
 
 
+def test_parse_error_stops_the_script_before_anything_runs(tmp_path):
+    """Item 87: a parse error in a script file is shown with the file's position, and nothing
+    of the script runs."""
+    result = _run_script(tmp_path, "'this would print'\n$x = \n")
+    assert result.stdout == ""
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:4] == [
+        "At S:\\case.ps1:2 char:5", "+ $x =", "+     ~",
+        "You must provide a value expression following the '=' operator."]
+    assert "    + FullyQualifiedErrorId : ExpectedValueExpression" in result.stderr.splitlines()
+
+
 def test_terminating_error_sets_exit_code():
     assert cli("-c", "throw 'x'").returncode == 1
     assert cli("-c", "exit 7").returncode == 7
