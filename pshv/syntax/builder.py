@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 from pshv.syntax import ast
+from pshv.syntax.ast import make
 from pshv.syntax.errors import MESSAGES, ParseIssue, SyntaxProblem
 from pshv.syntax.numbers import integer_literal
 from pshv.syntax.tokens import Token
@@ -52,7 +53,7 @@ def _as_statement(expression: object) -> ast.Node:
     if isinstance(expression, ast.Paren):
         return expression.pipeline
     position = _span(expression, expression)
-    return ast.Pipeline(elements=[ast.CommandExpression(expression=expression, **position)],
+    return make.Pipeline(elements=[make.CommandExpression(expression=expression, **position)],
                         **position)
 
 
@@ -64,7 +65,7 @@ def _reduce(operands: list, operators: list[Token]) -> None:
     right = operands.pop()
     left = operands.pop()
     op = operators.pop()
-    operands.append(_at(ast.Binary(op=_operator_name(op), left=left, right=right, op_line=op.line,
+    operands.append(_at(make.Binary(op=_operator_name(op), left=left, right=right, op_line=op.line,
                                    op_col=op.column), left, right))
 
 
@@ -91,7 +92,7 @@ class TreeBuilder:
 
     def type_expr(self, children: list) -> ast.TypeExpr:
         type_name = children[0].value
-        return _at(ast.TypeExpr(type=type_name), children[0], children[0])
+        return _at(make.TypeExpr(type=type_name), children[0], children[0])
 
     # ------------------------------------------------------------------ statements
 
@@ -105,8 +106,8 @@ class TreeBuilder:
         statements = [child for child in children if not isinstance(child, ast.Trap)]
         traps = [child for child in children if isinstance(child, ast.Trap)]
         if not children:
-            return ast.StatementBlock()
-        return _at(ast.StatementBlock(statements=statements,
+            return make.StatementBlock()
+        return _at(make.StatementBlock(statements=statements,
                                       traps=traps), children[0], children[-1])
 
     def block(self, children: list) -> ast.StatementBlock:
@@ -118,10 +119,10 @@ class TreeBuilder:
     def assignment(self, children: list) -> ast.Assignment:
         left, op, right = children
         _check_assignable(left)
-        return _at(ast.Assignment(left=left, op=op.value, right=right), left, right)
+        return _at(make.Assignment(left=left, op=op.value, right=right), left, right)
 
     def if_stmt(self, children: list) -> ast.If:
-        clauses = [_at(ast.IfClause(condition=children[2],
+        clauses = [_at(make.IfClause(condition=children[2],
                                     body=children[4]), children[0], children[4])]
         else_body = None
         for child in children[5:]:
@@ -129,10 +130,10 @@ class TreeBuilder:
                 clauses.append(child)
             else:
                 else_body = child
-        return _at(ast.If(clauses=clauses, else_body=else_body), children[0], children[-1])
+        return _at(make.If(clauses=clauses, else_body=else_body), children[0], children[-1])
 
     def elseif_clause(self, children: list) -> ast.IfClause:
-        return _at(ast.IfClause(condition=children[2], body=children[4]), children[0], children[4])
+        return _at(make.IfClause(condition=children[2], body=children[4]), children[0], children[4])
 
     def else_clause(self, children: list) -> ast.StatementBlock:
         return children[1]
@@ -167,7 +168,7 @@ class TreeBuilder:
                 default = clause.body
             else:
                 clauses.append(clause)
-        return _at(ast.Switch(condition=condition, clauses=clauses, default=default,
+        return _at(make.Switch(condition=condition, clauses=clauses, default=default,
                               flags=frozenset(flags)), keyword, children[-1])
 
     def switch_body(self, children: list) -> list:
@@ -175,10 +176,10 @@ class TreeBuilder:
 
     def switch_clause(self, children: list) -> ast.SwitchClause:
         pattern, body = children
-        return _at(ast.SwitchClause(pattern=pattern, body=body), pattern, body)
+        return _at(make.SwitchClause(pattern=pattern, body=body), pattern, body)
 
     def foreach_stmt(self, children: list) -> ast.ForEach:
-        return _at(ast.ForEach(variable=children[2].value, iterable=children[4],
+        return _at(make.ForEach(variable=children[2].value, iterable=children[4],
                                body=children[6]), children[0], children[6])
 
     def for_stmt(self, children: list) -> ast.For:
@@ -189,32 +190,32 @@ class TreeBuilder:
             else:
                 parts[-1] = child
         init, condition, iterator = parts
-        return _at(ast.For(init=init, condition=condition, iterator=iterator,
+        return _at(make.For(init=init, condition=condition, iterator=iterator,
                            body=children[-1]), children[0], children[-1])
 
     def while_stmt(self, children: list) -> ast.While:
-        return _at(ast.While(condition=children[2], body=children[4]), children[0], children[4])
+        return _at(make.While(condition=children[2], body=children[4]), children[0], children[4])
 
     def do_stmt(self, children: list) -> ast.DoWhile:
-        return _at(ast.DoWhile(body=children[1], condition=children[4],
+        return _at(make.DoWhile(body=children[1], condition=children[4],
                                until=children[2].type == "UNTIL"), children[0], children[5])
 
     def try_stmt(self, children: list) -> ast.Try:
         catches = [child for child in children[2:] if isinstance(child, ast.CatchClause)]
         finally_body = children[-1] if isinstance(children[-1], ast.StatementBlock) else None
-        return _at(ast.Try(body=children[1], catches=catches,
+        return _at(make.Try(body=children[1], catches=catches,
                            finally_body=finally_body), children[0], children[-1])
 
     def catch_clause(self, children: list) -> ast.CatchClause:
         types = [child.value for child in children if type(child) is Token and child.type == "TYPE"]
-        return _at(ast.CatchClause(types=types, body=children[-1]), children[0], children[-1])
+        return _at(make.CatchClause(types=types, body=children[-1]), children[0], children[-1])
 
     def finally_clause(self, children: list) -> ast.StatementBlock:
         return children[1]
 
     def trap_stmt(self, children: list) -> ast.Trap:
         trap_type = children[1].value if len(children) == 3 else None
-        return _at(ast.Trap(type=trap_type, body=children[-1]), children[0], children[-1])
+        return _at(make.Trap(type=trap_type, body=children[-1]), children[0], children[-1])
 
     def _flow(self, node_type: type, children: list) -> ast.Node:
         keyword = children[0]
@@ -260,14 +261,14 @@ class TreeBuilder:
         body.help = help_text
         body.start, body.extent_end, body.line, body.col = (
             left_brace.start_pos, right_brace.end_pos, left_brace.line, left_brace.column)
-        return _at(ast.FunctionDefinition(name=name.value, body=body, is_filter=is_filter,
+        return _at(make.FunctionDefinition(name=name.value, body=body, is_filter=is_filter,
                                           help=help_text), keyword, right_brace)
 
     def function_params(self, children: list) -> ast.ParamBlock:
-        return _at(ast.ParamBlock(parameters=children[1]), children[0], children[2])
+        return _at(make.ParamBlock(parameters=children[1]), children[0], children[2])
 
     def script_body(self, children: list) -> ast.ScriptBlock:
-        script = ast.ScriptBlock()
+        script = make.ScriptBlock()
         attributes: list[ast.Attribute] = []
         for child in children:
             if isinstance(child, ast.Attribute):
@@ -282,7 +283,7 @@ class TreeBuilder:
                     setattr(script, name, block)
         if attributes:
             if script.param_block is None:
-                script.param_block = _at(ast.ParamBlock(), attributes[0], attributes[-1])
+                script.param_block = _at(make.ParamBlock(), attributes[0], attributes[-1])
             script.param_block.attributes = attributes + script.param_block.attributes
         return script
 
@@ -291,7 +292,7 @@ class TreeBuilder:
         return children[0].value, block
 
     def param_block(self, children: list) -> ast.ParamBlock:
-        return _at(ast.ParamBlock(parameters=children[2]), children[0], children[3])
+        return _at(make.ParamBlock(parameters=children[2]), children[0], children[3])
 
     def param_list(self, children: list) -> list[ast.Parameter]:
         return [child for child in children if isinstance(child, ast.Parameter)]
@@ -306,7 +307,7 @@ class TreeBuilder:
                 type_name = child.value
             else:
                 default = children[index + 2] if index + 2 < len(children) else None
-                parameter = ast.Parameter(name=child.value.name, attributes=attributes,
+                parameter = make.Parameter(name=child.value.name, attributes=attributes,
                                           type=type_name, default=default)
                 return _at(parameter, children[0], children[-1])
         raise AssertionError("the grammar guarantees a parameter variable")
@@ -322,7 +323,7 @@ class TreeBuilder:
                 named.append((name, value))
             else:
                 positional.append(value)
-        return _at(ast.Attribute(name=children[0].value, positional=positional,
+        return _at(make.Attribute(name=children[0].value, positional=positional,
                                  named=named), children[0], children[-1])
 
     def attribute_argument(self, children: list) -> tuple[str, str, object]:
@@ -337,10 +338,10 @@ class TreeBuilder:
 
     def pipeline(self, children: list) -> ast.Pipeline:
         elements = [child for child in children if type(child) is not Token]
-        return _at(ast.Pipeline(elements=elements), elements[0], elements[-1])
+        return _at(make.Pipeline(elements=elements), elements[0], elements[-1])
 
     def expression_command(self, children: list) -> ast.CommandExpression:
-        return _at(ast.CommandExpression(expression=children[0],
+        return _at(make.CommandExpression(expression=children[0],
                                          redirections=children[1:]), children[0], children[-1])
 
     def _command(self, children: list, invocation: str | None) -> ast.Command:
@@ -351,7 +352,7 @@ class TreeBuilder:
                 redirections.append(child)
             else:
                 elements.append(child)
-        return _at(ast.Command(elements=elements, invocation=invocation,
+        return _at(make.Command(elements=elements, invocation=invocation,
                                redirections=redirections), children[0], children[-1])
 
     def command(self, children: list) -> ast.Command:
@@ -375,7 +376,7 @@ class TreeBuilder:
         if len(children) == 1:
             return children[0]
         elements = [child for child in children if type(child) is not Token]
-        return _at(ast.ArrayLiteral(elements=elements), elements[0], elements[-1])
+        return _at(make.ArrayLiteral(elements=elements), elements[0], elements[-1])
 
     def redirection(self, children: list) -> ast.Redirection:
         node = children[0].value
@@ -405,7 +406,7 @@ class TreeBuilder:
 
     def array_literal(self, children: list) -> ast.ArrayLiteral:
         elements = children[::2]
-        return _at(ast.ArrayLiteral(elements=elements), elements[0], elements[-1])
+        return _at(make.ArrayLiteral(elements=elements), elements[0], elements[-1])
 
     def unary_op(self, children: list) -> ast.Node:
         op, operand = children
@@ -416,25 +417,25 @@ class TreeBuilder:
             clr_type = operand.clr_type
             if clr_type in ("System.Int32", "System.Int64", "System.Decimal") and isinstance(value, int):
                 value, clr_type = integer_literal(value)
-            return _at(ast.Constant(value=value, text="-" + operand.text,
+            return _at(make.Constant(value=value, text="-" + operand.text,
                                     clr_type=clr_type), op, operand)
-        return _at(ast.Unary(op=name, operand=operand), op, operand)
+        return _at(make.Unary(op=name, operand=operand), op, operand)
 
     def convert(self, children: list) -> ast.Convert:
         type_token, operand = children
-        return _at(ast.Convert(type=type_token.value, operand=operand), type_token, operand)
+        return _at(make.Convert(type=type_token.value, operand=operand), type_token, operand)
 
     def member(self, children: list) -> ast.Member:
         target, _, name = children
-        return _at(ast.Member(target=target, member=_leaf(name)), target, name)
+        return _at(make.Member(target=target, member=_leaf(name)), target, name)
 
     def static_member(self, children: list) -> ast.Member:
         target, _, name = children
-        return _at(ast.Member(target=target, member=_leaf(name), static=True), target, name)
+        return _at(make.Member(target=target, member=_leaf(name), static=True), target, name)
 
     def invoke_member(self, children: list) -> ast.InvokeMember:
         target, _, name, _, arguments, close = children
-        return _at(ast.InvokeMember(target=target, member=_leaf(name),
+        return _at(make.InvokeMember(target=target, member=_leaf(name),
                                     arguments=arguments), target, close)
 
     def static_invoke(self, children: list) -> ast.InvokeMember:
@@ -444,26 +445,26 @@ class TreeBuilder:
 
     def index(self, children: list) -> ast.Index:
         target, _, index, close = children
-        return _at(ast.Index(target=target, index=index), target, close)
+        return _at(make.Index(target=target, index=index), target, close)
 
     def postfix_op(self, children: list) -> ast.Unary:
         operand, op = children
-        return _at(ast.Unary(op="post" + op.value, operand=operand), operand, op)
+        return _at(make.Unary(op="post" + op.value, operand=operand), operand, op)
 
     def call_arguments(self, children: list) -> list:
         return [child for child in children if type(child) is not Token]
 
     def paren(self, children: list) -> ast.Paren:
-        return _at(ast.Paren(pipeline=children[1]), children[0], children[2])
+        return _at(make.Paren(pipeline=children[1]), children[0], children[2])
 
     def sub_expression(self, children: list) -> ast.SubExpression:
-        return _at(ast.SubExpression(body=self.block(children)), children[0], children[2])
+        return _at(make.SubExpression(body=self.block(children)), children[0], children[2])
 
     def array_expression(self, children: list) -> ast.ArrayExpression:
-        return _at(ast.ArrayExpression(body=self.block(children)), children[0], children[2])
+        return _at(make.ArrayExpression(body=self.block(children)), children[0], children[2])
 
     def hashtable(self, children: list) -> ast.Hashtable:
-        return _at(ast.Hashtable(entries=children[1]), children[0], children[2])
+        return _at(make.Hashtable(entries=children[1]), children[0], children[2])
 
     def hash_body(self, children: list) -> list:
         return children
@@ -473,7 +474,7 @@ class TreeBuilder:
         key = _leaf(key)
         if op.value != "=":
             raise _problem_at(op, "MissingEqualsInHashLiteral")
-        return _at(ast.HashEntry(key=key, value=value), key, value)
+        return _at(make.HashEntry(key=key, value=value), key, value)
 
     def script_block(self, children: list) -> ast.ScriptBlockExpr:
         left, script, right = children
@@ -481,4 +482,4 @@ class TreeBuilder:
         span = _span(left, right)
         script.start, script.extent_end, script.line, script.col = (
             span["start"], span["end"], span["line"], span["col"])
-        return ast.ScriptBlockExpr(block=script, **span)
+        return make.ScriptBlockExpr(block=script, **span)

@@ -13,6 +13,7 @@ from functools import partial
 from typing import Callable, Iterator
 
 from pshv.syntax import ast
+from pshv.syntax.ast import make
 from pshv.syntax.errors import SyntaxProblem, make_issue
 from pshv.syntax.numbers import NUMBER_PATTERN, BadNumber, convert_number
 from pshv.syntax.source import SourceText
@@ -597,7 +598,7 @@ class Tokenizer:
             match = _PARAMETER.match(self.text, self.pos)
             if match:
                 self.pos = match.end()
-                node = ast.CommandParameter(name=match.group(1))
+                node = make.CommandParameter(name=match.group(1))
                 return self._token("PARAMETER", match.start(), match.end(),
                                    self._placed(node, match.start(), match.end()))
         if char == "{":
@@ -828,7 +829,7 @@ class Tokenizer:
             if match is None:
                 return self._stray(frame, pos)
             self.pos = match.end()
-            node = ast.StringConstant(value=match.group(), kind="bare")
+            node = make.StringConstant(value=match.group(), kind="bare")
             token = self._token("MEMBER_NAME", pos, self.pos, self._placed(node, pos, self.pos))
         frame.expect = mode
         self.postfix_at = self.pos
@@ -894,11 +895,11 @@ class Tokenizer:
 
     def _string_node(self, parts: list, start: int, end: int, kind: str) -> ast.Node:
         if kind in ("single", "here_single"):
-            node = ast.StringConstant(value=parts[0] if parts else "", kind=kind)
+            node = make.StringConstant(value=parts[0] if parts else "", kind=kind)
         elif all(isinstance(part, str) for part in parts):
-            node = ast.StringConstant(value="".join(parts), kind=kind)
+            node = make.StringConstant(value="".join(parts), kind=kind)
         else:
-            node = ast.ExpandableString(parts=parts, kind=kind)
+            node = make.ExpandableString(parts=parts, kind=kind)
         return self._placed(node, start, end)
 
     def _string(self, frame: Frame, pos: int, quote: str) -> Token:
@@ -929,7 +930,7 @@ class Tokenizer:
         if negative:
             value = -value
         self.pos = end
-        node = ast.Constant(value=value, text=self.text[pos:end], clr_type=clr_type)
+        node = make.Constant(value=value, text=self.text[pos:end], clr_type=clr_type)
         self._placed(node, pos, end)
         frame.expect = frame.value_mode
         return self._token("NUMBER", pos, end, node)
@@ -952,7 +953,7 @@ class Tokenizer:
         if end >= self.length or text[end] != "]":
             raise self._problem("EndSquareBracketExpectedAtEndOfType", end, end)
         self.pos = end + 1
-        node = self._placed(ast.TypeName(name=name), pos, self.pos)
+        node = self._placed(make.TypeName(name=name), pos, self.pos)
         frame.expect = AFTER_TYPE
         return self._token("TYPE", pos, self.pos, node)
 
@@ -977,7 +978,7 @@ class Tokenizer:
             return self._number_token(frame, number, pos, match.end())
         self.pos = match.end()
         frame.expect = OPERATOR
-        node = self._placed(ast.StringConstant(value=match.group(), kind="bare"), pos, self.pos)
+        node = self._placed(make.StringConstant(value=match.group(), kind="bare"), pos, self.pos)
         return self._token("HASH_KEY", pos, self.pos, node)
 
     def _attribute_name(self, frame: Frame) -> Token:
@@ -1024,7 +1025,7 @@ class Tokenizer:
                 self.pos = match.end()
                 name = match.group(1)
                 type_ = "PARAM_COLON" if match.group(2) else "PARAMETER"
-                node = self._placed(ast.CommandParameter(name=name), pos, self.pos)
+                node = self._placed(make.CommandParameter(name=name), pos, self.pos)
                 return self._token(type_, pos, self.pos, node)
         frame.value_mode = ARGS
         return self._argument_value(frame, char)
@@ -1084,7 +1085,7 @@ class Tokenizer:
         plain = _BARE_CHUNK.match(text, pos)
         if plain is not None and (plain.end() >= self.length or text[plain.end()] not in _IN_WORD):
             self.pos = end = plain.end()  # no escapes, variables or quotes inside
-            node = self._placed(ast.StringConstant(value=plain.group(), kind="bare"), pos, end)
+            node = self._placed(make.StringConstant(value=plain.group(), kind="bare"), pos, end)
             return self._token(type_, pos, end, node)
         builder = _PartsBuilder()
         cursor = pos
@@ -1120,9 +1121,9 @@ class Tokenizer:
         self.pos = cursor
         parts = builder.finish()
         if any(not isinstance(part, str) for part in parts):
-            node: ast.Node = ast.ExpandableString(parts=parts, kind="bare")
+            node: ast.Node = make.ExpandableString(parts=parts, kind="bare")
         else:
-            node = ast.StringConstant(value="".join(parts), kind="bare")
+            node = make.StringConstant(value="".join(parts), kind="bare")
         return self._token(type_, pos, cursor, self._placed(node, pos, cursor))
 
     def _redirection(self, frame: Frame, pos: int) -> Token:
@@ -1130,12 +1131,12 @@ class Tokenizer:
         stream, op, merge_to = match.group(1) or "1", match.group(2), match.group(3)
         self.pos = end = match.end()
         if merge_to and op == ">" and match.group(1):
-            node = self._placed(ast.Redirection(stream=stream, merge_to=merge_to), pos, end)
+            node = self._placed(make.Redirection(stream=stream, merge_to=merge_to), pos, end)
             frame.expect = frame.value_mode if frame.value_mode == ARGS else OPERATOR
             return self._token("REDIRECT_MERGE", pos, self.pos, node)
         if merge_to:
             self.pos = pos + len(match.group(1) or "") + len(op)
-        node = self._placed(ast.Redirection(stream=stream, append=op == ">>"), pos, end)
+        node = self._placed(make.Redirection(stream=stream, append=op == ">>"), pos, end)
         frame.expect = ARGS
         frame.value_mode = ARGS
         return self._token("REDIRECT_FILE", pos, self.pos, node)

@@ -6,6 +6,7 @@ import gc
 from dataclasses import dataclass
 
 from pshv.syntax import ast
+from pshv.syntax.ast import make
 from pshv.syntax.diagnosis import describe_failure
 from pshv.syntax.errors import ParseError, SyntaxProblem
 from pshv.syntax.lalr import TABLES, ParseFailure
@@ -33,7 +34,7 @@ class _Session:
         if tokenizer.frames:
             raise SyntaxProblem(describe_failure(None, set(), last, tokenizer.frames, self.source))
         line, col = self.source.position(dollar)
-        node = ast.SubExpression(body=body, start=dollar, end=tokenizer.end_pos, line=line, col=col)
+        node = make.SubExpression(body=body, start=dollar, end=tokenizer.end_pos, line=line, col=col)
         return node, tokenizer.end_pos
 
 

@@ -6,6 +6,7 @@ import re
 from typing import Callable
 
 from pshv.syntax import ast
+from pshv.syntax.ast import make
 from pshv.syntax.errors import SyntaxProblem, make_issue
 from pshv.syntax.source import SourceText
 
@@ -43,7 +44,7 @@ def scan_variable(source: SourceText, pos: int, splat: bool = False) -> tuple[as
     if plain is not None:  # the common `$name`: no braces, no scope
         end = plain.end()
         line, col = source.position(pos)
-        return ast.Variable(name=plain.group(), splatted=splat, start=pos, end=end, line=line,
+        return make.Variable(name=plain.group(), splatted=splat, start=pos, end=end, line=line,
                             col=col), end
     start = pos
     pos += 1
@@ -62,10 +63,10 @@ def scan_variable(source: SourceText, pos: int, splat: bool = False) -> tuple[as
         if not full:
             raise SyntaxProblem(make_issue("EmptyVariableReference", source, start, pos + 1))
         scope, _, name = full.rpartition(":") if _is_scoped(full) else ("", "", full)
-        return ast.Variable(name=name, scope=scope.lower() or None,
+        return make.Variable(name=name, scope=scope.lower() or None,
                             **_node_position(source, start, pos + 1)), pos + 1
     if pos < len(text) and text[pos] in "$^" and not splat:
-        return ast.Variable(name=text[pos], **_node_position(source, start, pos + 1)), pos + 1
+        return make.Variable(name=text[pos], **_node_position(source, start, pos + 1)), pos + 1
     match = _NAME.match(text, pos)
     if match is None:
         return None
@@ -76,7 +77,7 @@ def scan_variable(source: SourceText, pos: int, splat: bool = False) -> tuple[as
         if after is None:
             raise SyntaxProblem(make_issue("InvalidVariableReferenceWithDrive", source, start, pos + 1))
         scope, name, pos = name.lower(), after.group(), after.end()
-    return ast.Variable(name=name, scope=scope, splatted=splat,
+    return make.Variable(name=name, scope=scope, splatted=splat,
                         **_node_position(source, start, pos)), pos
 
 
