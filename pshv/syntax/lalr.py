@@ -166,8 +166,23 @@ def _close_chains(actions: list[dict[str, int]], rules: list[tuple[dict[int, int
             shared[key] = dict(zip(kinds, finals))
         return shared[key]
 
-    return [({below: closed(below, state) for below, state in goto.items()}, size, build)
-            for goto, size, build in rules]
+    return [(_ClosedGotos(goto, closed), size, build) for goto, size, build in rules]
+
+
+class _ClosedGotos(dict):
+    """One rule's closed gotos, `state below -> {lookahead: state}`, each row worked out the
+    first time the parser needs it (start-up stays cheap; a row never changes once made)."""
+
+    __slots__ = ("plain", "closed")
+
+    def __init__(self, plain: dict[int, int], closed: Callable[[int, int], dict[str, int]]) -> None:
+        super().__init__()
+        self.plain = plain
+        self.closed = closed
+
+    def __missing__(self, below: int) -> dict[str, int]:
+        row = self[below] = self.closed(below, self.plain[below])
+        return row
 
 
 class Tables:
