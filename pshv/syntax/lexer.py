@@ -160,6 +160,7 @@ class Tokenizer:
         self.source = source
         self.text = source.text
         self.length = len(self.text)
+        self.start = start
         self.pos = start
         self.sub_parser = sub_parser
         self.subexpression = subexpression

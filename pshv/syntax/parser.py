@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass
+from itertools import islice
+from typing import Iterable, Iterator
 
 from pshv.syntax import ast
 from pshv.syntax.ast import make
@@ -12,6 +14,7 @@ from pshv.syntax.errors import ParseError, SyntaxProblem
 from pshv.syntax.lalr import TABLES, ParseFailure
 from pshv.syntax.lexer import Tokenizer
 from pshv.syntax.source import SourceText
+from pshv.syntax.tokens import Token
 
 
 class _Session:
@@ -20,22 +23,54 @@ class _Session:
     def __init__(self, source: SourceText):
         self.source = source
 
+    def tokenizer(self, start: int = 0, subexpression: bool = False) -> Tokenizer:
+        return Tokenizer(self.source, self.parse_subexpression, start, subexpression)
+
     def run(self, tokenizer: Tokenizer, start: str) -> tuple[object, object]:
-        """The parsed value and the last token; a syntax error raises SyntaxProblem."""
+        """The parsed value and the last token; a syntax error raises SyntaxProblem.
+
+        The tokenizer runs ahead of the parser (tokenizing to a list and then parsing is
+        faster than alternating between them); the first error is still the one the parser
+        meets first, and its diagnosis sees the tokenizer as it was at the failing token.
+        """
+        tokens: list[Token] = []
         try:
-            return TABLES.parse(tokenizer.tokens(), start)
+            tokens.extend(tokenizer.tokens())  # on a lexical error, keeps the tokens before it
+        except SyntaxProblem as problem:
+            stream: Iterable[Token] = _then_raise(tokens, problem)
+        else:
+            stream = tokens
+        try:
+            return TABLES.parse(stream, start)
         except ParseFailure as failure:
+            frames = self._frames_before(tokenizer, tokens, failure.token)
             raise SyntaxProblem(describe_failure(failure.token, failure.expected, failure.previous,
-                                                 tokenizer.frames, self.source)) from None
+                                                 frames, self.source)) from None
+
+    def _frames_before(self, tokenizer: Tokenizer, tokens: list[Token], failed: Token) -> list:
+        """The tokenizer's open brackets at the moment it handed over `failed`."""
+        index = next((i for i, token in enumerate(tokens) if token is failed), None)
+        if index is None:  # the end of input: the tokenizer's final state
+            return tokenizer.frames
+        replay = self.tokenizer(tokenizer.start, tokenizer.subexpression)
+        for _ in islice(replay.tokens(), index + 1):
+            pass
+        return replay.frames
 
     def parse_subexpression(self, dollar: int) -> tuple[ast.SubExpression, int]:
-        tokenizer = Tokenizer(self.source, self.parse_subexpression, dollar + 2, subexpression=True)
+        tokenizer = self.tokenizer(dollar + 2, subexpression=True)
         body, last = self.run(tokenizer, "subexpression")
         if tokenizer.frames:
             raise SyntaxProblem(describe_failure(None, set(), last, tokenizer.frames, self.source))
         line, col = self.source.position(dollar)
         node = make.SubExpression(body=body, start=dollar, end=tokenizer.end_pos, line=line, col=col)
         return node, tokenizer.end_pos
+
+
+def _then_raise(tokens: list[Token], problem: SyntaxProblem) -> Iterator[Token]:
+    """`tokens`, then the lexical error that stopped the tokenizer after them."""
+    yield from tokens
+    raise problem
 
 
 def parse(text: str, *, path: str | None = None) -> ast.ScriptBlock:
@@ -45,7 +80,7 @@ def parse(text: str, *, path: str | None = None) -> ast.ScriptBlock:
     """
     source = SourceText(text)
     session = _Session(source)
-    tokenizer = Tokenizer(source, session.parse_subexpression)
+    tokenizer = session.tokenizer()
     collecting = gc.isenabled()
     gc.disable()  # the parse makes no reference cycles; tracing its many new nodes is wasted work
     try:
@@ -75,7 +110,7 @@ def tokenize(text: str) -> list[SyntaxToken]:
     """Tokens and comments of `text` in source order; stops quietly at the first lexical error."""
     source = SourceText(text)
     session = _Session(source)
-    tokenizer = Tokenizer(source, session.parse_subexpression)
+    tokenizer = session.tokenizer()
     found: list[SyntaxToken] = []
     try:
         for token in tokenizer.tokens():
