@@ -13,14 +13,14 @@ from pshv.syntax.source import SourceText
 SINGLE_QUOTES = "'\u2018\u2019\u201a\u201b"
 DOUBLE_QUOTES = '"\u201c\u201d\u201e'
 
+# Windows PowerShell 5.1's escapes; `e and `u{x} came with PowerShell 6 and are literal here.
 ESCAPES = {
-    "0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f",
+    "0": "\0", "a": "\a", "b": "\b", "f": "\f",
     "n": "\n", "r": "\r", "t": "\t", "v": "\v",
 }
 
 _NAME = re.compile(r"[\w?]+")
 _PLAIN_NAME = re.compile(r"[\w?]++(?!:)")
-_UNICODE_ESCAPE = re.compile(r"u\{([0-9a-fA-F]{1,6})\}")
 _DOUBLE_CHUNK = re.compile(r"[^`$\"\u201c\u201d\u201e]*")
 _HERE_CHUNK = re.compile(r"[^`$]*")
 _SINGLE_CHUNK = re.compile(r"[^'\u2018\u2019\u201a\u201b]*")
@@ -152,10 +152,6 @@ def escape_at(text: str, pos: int) -> tuple[str, int]:
     if pos + 1 >= len(text):
         return "`", pos + 1
     char = text[pos + 1]
-    if char == "u":
-        match = _UNICODE_ESCAPE.match(text, pos + 1)
-        if match:
-            return chr(int(match.group(1), 16)), match.end()
     return ESCAPES.get(char, char), pos + 2
 
 

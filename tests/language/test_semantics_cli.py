@@ -65,6 +65,8 @@ Switch-Item -On:$false""", "Switch on\nSwitch off\nSwitch on\nSwitch off\n"),
     ("17 ToString in strings", "\"hashtable: $(@{ key = 'value' })\"\n$x = 1.2; \"$x\"",
      "hashtable: System.Collections.Hashtable\n1.2\n"),
     ("18 escapes", '"a`tb"; "line`n`nbetween"', "a\tb\nline\n\nbetween\n"),
+    # `e and `u{x} came with PowerShell 6: in 5.1 the backtick just keeps the letter.
+    ("18 escapes of PowerShell 6 are literal in 5.1", '"`u{2195}"; "`e[32m"', "u{2195}\ne[32m\n"),
     ("20 $global: writes through", '$Global:test = "Local"\n$test', "Local\n"),
     ("21 compound assignment in a child scope", """$x = 1
 & { $x += 1; $x }
