@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum as _enum
 import uuid as _uuid
+from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
 from . import errors as E
@@ -504,11 +505,42 @@ def format_datetime(value: _dt.datetime, spec: str = "") -> str:
     return _custom_datetime(value, spec)
 
 
-def _run(spec: str, i: int) -> int:
-    j = i
-    while j < len(spec) and spec[j] == spec[i]:
-        j += 1
-    return j - i
+_LITERAL = "literal"
+_SPECIFIER = "specifier"
+
+
+def _custom_format_tokens(spec: str) -> Iterator[tuple[str, str, int]]:
+    """Split a .NET custom DateTime/TimeSpan format into `(_LITERAL, text, 1)` and
+    `(_SPECIFIER, letter, run length)` items.
+
+    '...' and "..." quote literal text (an empty quote still yields an empty literal) and `\\`
+    escapes the next character; a `%` before another character is dropped (`%d` is the lone
+    specifier `d`), but a `%` ending the format comes out as the specifier `%`. Any other
+    character is a specifier letter that runs as long as it repeats. An unterminated quote or a
+    trailing backslash raises the format error.
+    """
+    i, n = 0, len(spec)
+    while i < n:
+        c = spec[i]
+        if c in "'\"":
+            end = spec.find(c, i + 1)
+            if end < 0:
+                raise _FormatFailure(FORMAT_ERROR)
+            yield _LITERAL, spec[i + 1:end], 1
+            i = end + 1
+        elif c == "\\":
+            if i + 1 >= n:
+                raise _FormatFailure(FORMAT_ERROR)
+            yield _LITERAL, spec[i + 1], 1
+            i += 2
+        elif c == "%" and i + 1 < n:
+            i += 1
+        else:
+            end = i + 1
+            while end < n and spec[end] == c:
+                end += 1
+            yield _SPECIFIER, c, end - i
+            i = end
 
 
 def _offset(value: _dt.datetime) -> _dt.timedelta:
@@ -518,28 +550,12 @@ def _offset(value: _dt.datetime) -> _dt.timedelta:
 
 def _custom_datetime(value: _dt.datetime, spec: str) -> str:
     out: list[str] = []
-    i, n = 0, len(spec)
-    while i < n:
-        c = spec[i]
-        if c in "'\"":
-            end = spec.find(c, i + 1)
-            if end < 0:
-                raise _FormatFailure(FORMAT_ERROR)
-            out.append(spec[i + 1:end])
-            i = end + 1
-            continue
-        if c == "\\":
-            if i + 1 >= n:
-                raise _FormatFailure(FORMAT_ERROR)
-            out.append(spec[i + 1])
-            i += 2
-            continue
-        if c == "%":
-            i += 1
-            continue
-        count = _run(spec, i)
-        i += count
-        if c == "d":
+    for kind, c, count in _custom_format_tokens(spec):
+        if kind == _LITERAL:
+            out.append(c)
+        elif c == "%":
+            continue  # a '%' ending the format adds nothing
+        elif c == "d":
             if count == 1:
                 out.append(str(value.day))
             elif count == 2:
@@ -636,28 +652,10 @@ def format_timespan_spec(value: _dt.timedelta, spec: str = "") -> str:
     if spec == "G":
         return f"{sign}{days}:{hrs:02d}:{mins:02d}:{secs:02d}.{fraction:07d}"
     out: list[str] = []
-    i, n = 0, len(spec)
-    while i < n:
-        c = spec[i]
-        if c in "'\"":
-            end = spec.find(c, i + 1)
-            if end < 0:
-                raise _FormatFailure(FORMAT_ERROR)
-            out.append(spec[i + 1:end])
-            i = end + 1
-            continue
-        if c == "\\":
-            if i + 1 >= n:
-                raise _FormatFailure(FORMAT_ERROR)
-            out.append(spec[i + 1])
-            i += 2
-            continue
-        if c == "%" and i + 1 < n:
-            i += 1
-            continue
-        count = _run(spec, i)
-        i += count
-        if c == "d" and count <= 8:
+    for kind, c, count in _custom_format_tokens(spec):
+        if kind == _LITERAL:
+            out.append(c)
+        elif c == "d" and count <= 8:
             out.append(str(days).rjust(count, "0"))
         elif c == "h" and count <= 2:
             out.append(str(hrs).rjust(count, "0"))
