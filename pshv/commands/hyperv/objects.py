@@ -170,12 +170,23 @@ def _drive_name(kind: str, drive: M.HardDiskDrive | M.DvdDrive) -> str:
             f"at location {drive.controller_location}")
 
 
-class HardDiskDrive(_VMPart):
-    ps_type_names = (f"{HYPERV}.HardDiskDrive", f"{HYPERV}.Drive", f"{HYPERV}.VirtualMachineDevice", "System.Object")
+class _Drive(_VMPart):
+    """A hard disk or DVD drive of a VM, in its slot on a controller."""
 
-    def __init__(self, lab: M.Lab, vm: M.VirtualMachine, drive: M.HardDiskDrive) -> None:
+    def __init__(self, lab: M.Lab, vm: M.VirtualMachine, drive: M.HardDiskDrive | M.DvdDrive) -> None:
         super().__init__(lab, vm)
         self.drive = drive
+
+
+_CONTROLLER_SLOT: tuple[tuple[str, Getter], ...] = (
+    ("ControllerLocation", lambda s: s.drive.controller_location),
+    ("ControllerNumber", lambda s: s.drive.controller_number),
+    ("ControllerType", lambda s: s.drive.controller_type),
+)
+
+
+class HardDiskDrive(_Drive):
+    ps_type_names = (f"{HYPERV}.HardDiskDrive", f"{HYPERV}.Drive", f"{HYPERV}.VirtualMachineDevice", "System.Object")
 
     fields = (
         ("Path", lambda s: s.drive.path),
@@ -185,9 +196,7 @@ class HardDiskDrive(_VMPart):
         ("QoSPolicyID", lambda s: ZERO_GUID),
         ("SupportPersistentReservations", lambda s: False),
         ("WriteHardeningMethod", lambda s: "WriteThrough"),
-        ("ControllerLocation", lambda s: s.drive.controller_location),
-        ("ControllerNumber", lambda s: s.drive.controller_number),
-        ("ControllerType", lambda s: s.drive.controller_type),
+        *_CONTROLLER_SLOT,
         ("Name", lambda s: _drive_name("Hard Drive", s.drive)),
         ("PoolName", lambda s: "Primordial"),
         ("Id", lambda s: f"Microsoft:{str(s.vm.id).upper()}\\{s.drive.controller_type.name}"
@@ -197,19 +206,13 @@ class HardDiskDrive(_VMPart):
     )
 
 
-class DvdDrive(_VMPart):
+class DvdDrive(_Drive):
     ps_type_names = (f"{HYPERV}.DvdDrive", f"{HYPERV}.Drive", f"{HYPERV}.VirtualMachineDevice", "System.Object")
-
-    def __init__(self, lab: M.Lab, vm: M.VirtualMachine, drive: M.DvdDrive) -> None:
-        super().__init__(lab, vm)
-        self.drive = drive
 
     fields = (
         *_device_state(lambda s: not any(d is s.drive for d in s.vm.dvd_drives)),
         *_VM_REFERENCE,
-        ("ControllerLocation", lambda s: s.drive.controller_location),
-        ("ControllerNumber", lambda s: s.drive.controller_number),
-        ("ControllerType", lambda s: s.drive.controller_type),
+        *_CONTROLLER_SLOT,
         ("DvdMediaType", lambda s: DvdMediaType.ISO if s.drive.path else DvdMediaType["None"]),
         ("Path", lambda s: s.drive.path),
         ("Name", lambda s: _drive_name("DVD Drive", s.drive)),

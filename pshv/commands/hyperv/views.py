@@ -43,10 +43,7 @@ def register_views() -> None:
         "VMName", "ControllerType", "ControllerNumber", "ControllerLocation", "DvdMediaType", "Path",
     ])
     register_table_view(f"{HYPERV}.VMSnapshot", ["VMName", "Name", "SnapshotType", "CreationTime", "ParentSnapshotName"])
-    register_table_view(f"{HYPERV}.VMNetworkAdapter", [
-        "Name", "IsManagementOs", "VMName", "SwitchName", "MacAddress", "Status", "IPAddresses",
-    ])
-    register_table_view(f"{HYPERV}.VMInternalNetworkAdapter", [
+    register_table_view((f"{HYPERV}.VMNetworkAdapter", f"{HYPERV}.VMInternalNetworkAdapter"), [
         "Name", "IsManagementOs", "VMName", "SwitchName", "MacAddress", "Status", "IPAddresses",
     ])
     register_table_view(f"{HYPERV}.VMProcessor", [
