@@ -84,7 +84,8 @@ class Session:
         from .formatting import render_parse_error
 
         issues = [SimpleNamespace(error_id=issue.error_id, message=issue.message, line=issue.line, col=issue.col,
-                                  script_path=path) for issue in error.errors]
+                                  length=issue.end_offset - issue.offset, script_path=path)
+                  for issue in error.errors]
         self.ctx.host.write_error_text(render_parse_error(issues, error.text, self.ctx.host.width))
         record_error = E.ParseException(str(error), error_id=error.errors[0].error_id, category="ParserError")
         self.ctx.record_error(record_error.record)

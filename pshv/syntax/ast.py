@@ -381,6 +381,7 @@ class Parameter(Node):
     attributes: list[Attribute] = field(default_factory=list)
     type: TypeName | None = None  # the last type constraint, e.g. [string[]] or [switch]
     default: Expr | None = None
+    variable: Variable | None = None  # the `$Name` as written, for error positions
 
 
 @dataclass(slots=True, kw_only=True)

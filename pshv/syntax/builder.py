@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from pshv.syntax import ast
 from pshv.syntax.ast import make
-from pshv.syntax.errors import MESSAGES, ParseIssue, SyntaxProblem
+from pshv.syntax.checks import (
+    ASSIGNABLE, check_assignment_target, check_finally, check_parameters, report_at,
+)
+from pshv.syntax.errors import MESSAGES, ParseIssue, SyntaxProblem, make_issue, report
+from pshv.syntax.lexer import switch_flag
+from pshv.syntax.source import SourceText
 from pshv.syntax.numbers import integer_literal
 from pshv.syntax.tokens import Token
 
-SWITCH_FLAGS = ("regex", "wildcard", "exact", "casesensitive", "file")
-ASSIGNABLE = (ast.Variable, ast.Member, ast.Index)
 PRECEDENCE = {"OP_LOGICAL": 1, "OP_BITWISE": 2, "OP_COMPARE": 3, "PLUS": 4, "MINUS": 4, "MUL_OP": 5,
               "OP_FORMAT": 6, "DOTDOT": 7}
 SIMPLE_OPERATORS = {"PLUS": "+", "MINUS": "-", "DOTDOT": "..", "COMMA": ",", "PLUSPLUS": "++",
@@ -69,19 +72,6 @@ def _reduce(operands: list, operators: list[Token]) -> None:
                                    op_col=op.column), left, right))
 
 
-def _check_assignable(target: object) -> None:
-    if isinstance(target, ASSIGNABLE):
-        return
-    if isinstance(target, ast.Convert):
-        _check_assignable(target.operand)
-        return
-    if isinstance(target, ast.ArrayLiteral):
-        for element in target.elements:
-            _check_assignable(element)
-        return
-    raise _problem_at(target, "InvalidLeftHandSide")
-
-
 class TreeBuilder:
     """One method per grammar rule or alias; each gets the rule's children."""
 
@@ -118,7 +108,8 @@ class TreeBuilder:
 
     def assignment(self, children: list) -> ast.Assignment:
         left, op, right = children
-        _check_assignable(left)
+        if not isinstance(left, ASSIGNABLE):
+            check_assignment_target(left, compound=op.value != "=")
         return _at(make.Assignment(left=left, op=op.value, right=right), left, right)
 
     def if_stmt(self, children: list) -> ast.If:
@@ -149,12 +140,9 @@ class TreeBuilder:
         flags: set[str] = set()
         index = 1
         while type(children[index]) is Token and children[index].type == "PARAMETER":
-            parameter = children[index].value
-            name = parameter.name.lower()
-            matches = [flag for flag in SWITCH_FLAGS if flag.startswith(name)]
-            if len(matches) != 1:
-                raise _problem_at(parameter, "InvalidSwitchFlag", parameter.name)
-            flags.add(matches[0])
+            flag = switch_flag(children[index].value.name)  # the tokenizer reported a bad one
+            if flag is not None:
+                flags.add(flag)
             index += 1
         condition = _as_statement(children[index])
         clauses: list[ast.SwitchClause] = []
@@ -163,8 +151,8 @@ class TreeBuilder:
             pattern = clause.pattern
             if (isinstance(pattern, ast.StringConstant) and pattern.kind == "bare"
                     and pattern.value.lower() == "default"):
-                if default is not None:
-                    raise _problem_at(pattern, "MultipleSwitchDefaultClauses")
+                if default is not None:  # reported; the later one wins, as in PowerShell
+                    report_at(pattern, "MultipleSwitchDefaultClauses", semantic=False)
                 default = clause.body
             else:
                 clauses.append(clause)
@@ -211,6 +199,7 @@ class TreeBuilder:
         return _at(make.CatchClause(types=types, body=children[-1]), children[0], children[-1])
 
     def finally_clause(self, children: list) -> ast.StatementBlock:
+        check_finally(children[1])
         return children[1]
 
     def trap_stmt(self, children: list) -> ast.Trap:
@@ -250,8 +239,10 @@ class TreeBuilder:
         left_brace, body, right_brace = children[-3], children[-2], children[-1]
         if params is not None:
             if body.param_block is not None:
-                raise _problem_at(body.param_block, "OnlyOneParameterListAllowed")
-            body.param_block = params
+                report_at(body.param_block, "OnlyOneParameterListAllowed", semantic=False)
+            else:
+                check_parameters(params.parameters)
+                body.param_block = params
         is_filter = keyword.type == "FILTER"
         if is_filter and body.begin is None and body.process is None and body.end is not None:
             body.process, body.end = body.end, None
@@ -282,7 +273,8 @@ class TreeBuilder:
                 if name != "dynamicparam":
                     setattr(script, name, block)
         if attributes:
-            if script.param_block is None:
+            if script.param_block is None:  # attributes belong to a param block
+                report_at(attributes[0], "UnexpectedAttribute", attributes[0].name)
                 script.param_block = _at(make.ParamBlock(), attributes[0], attributes[-1])
             script.param_block.attributes = attributes + script.param_block.attributes
         return script
@@ -291,7 +283,17 @@ class TreeBuilder:
         block = self.block(children[1:])
         return children[0].value, block
 
+    def missing_named_block(self, children: list) -> tuple[str, ast.StatementBlock]:
+        name = children[0]
+        source = SourceText(name.value)  # only for the message; the position comes from the token
+        issue = make_issue("MissingNamedStatementBlock", source, 0, 0, name.value)
+        issue.line, issue.col = name.line, name.column + len(name)
+        issue.offset = issue.end_offset = name.end_pos
+        report(issue)
+        return name.value, _at(make.StatementBlock(), name, name)
+
     def param_block(self, children: list) -> ast.ParamBlock:
+        check_parameters(children[2])
         return _at(make.ParamBlock(parameters=children[2]), children[0], children[3])
 
     def param_list(self, children: list) -> list[ast.Parameter]:
@@ -308,7 +310,7 @@ class TreeBuilder:
             else:
                 default = children[index + 2] if index + 2 < len(children) else None
                 parameter = make.Parameter(name=child.value.name, attributes=attributes,
-                                          type=type_name, default=default)
+                                          type=type_name, default=default, variable=child.value)
                 return _at(parameter, children[0], children[-1])
         raise AssertionError("the grammar guarantees a parameter variable")
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 
 from pshv.syntax.source import SourceText
 
@@ -30,7 +31,44 @@ MESSAGES: dict[str, str] = {
     "MissingForeachStatement": (
         "Missing statement body in foreach loop.\nThe correct form is: foreach ($a in $b) {...}"
     ),
-    "MissingTryStatement": "Incomplete 'try' statement. A try statement requires a body.",
+    "MissingTryStatementBlock": "The Try statement is missing its statement block.",
+    "MissingCatchHandlerBlock": "The Catch block is missing its statement block.",
+    "MissingFinallyStatementBlock": "The Finally block is missing its statement block.",
+    "MissingTypeLiteralToken": "Missing type literal.",
+    "MissingTrapStatement": "The 'trap' statement was incomplete. A trap statement requires a body.",
+    "MissingNamedStatementBlock": "Missing statement block after '{0}'.",
+    "MissingEndParenthesisAfterStatement": "Missing closing ')' after expression in '{0}' statement.",
+    "MissingExpressionAfterKeyword": "Missing expression after '{0}' in loop.",
+    "IfStatementMissingCondition": "Missing condition in if statement after '{0} ('.",
+    "MissingVariableNameAfterForeach": (
+        "Missing variable name after foreach.\nThe correct form is: foreach ($a in $b) {...}"
+    ),
+    "MissingInInForeach": (
+        "Missing 'in' after variable in foreach loop.\nThe correct form is: foreach ($a in $b) {...}"
+    ),
+    "MissingForeachExpression": (
+        "Missing expression in foreach loop.\nThe correct form is: foreach ($a in $b) {...}"
+    ),
+    "MissingEndParenthesisAfterForeach": (
+        "Missing closing ')' after expression part of foreach loop.\n"
+        "The correct form is: foreach ($a in $b) {...}"
+    ),
+    "PipelineValueRequired": (
+        "A switch statement must have one of the following:  '-file file_name' or '( expression )'."
+    ),
+    "MissingCurlyBraceInSwitchStatement": "Missing '{' in switch statement.",
+    "MissingSwitchConditionExpression": "Missing condition in switch statement clause.",
+    "MissingSwitchStatementClause": "Missing statement block in switch statement clause.",
+    "ParameterRequiresArgument": "Parameter {0} requires an argument.",
+    "MissingExpression": "Missing expression after '{0}' in pipeline element.",
+    "ControlLeavingFinally": "Flow of control cannot leave a Finally block.",
+    "DuplicateFormalParameter": "Duplicate parameter ${0} in parameter list.",
+    "UnexpectedAttribute": "Unexpected attribute '{0}'.",
+    "ReferenceNeedsToBeByItselfInTypeSequence": "Cannot have two occurrences of [ref] in a type sequence.",
+    "ReferenceNeedsToBeLastTypeInTypeConversion": (
+        "[ref] can only be the final type in type conversion sequence."
+    ),
+    "ReferenceNeedsToBeByItselfInTypeConstraint": "Cannot use [ref] with other types in a type constraint.",
     "MissingCatchOrFinally": "The Try statement is missing its Catch or Finally block.",
     "MissingFunctionBody": "Missing function body in function declaration.",
     "MissingNameAfterKeyword": "Missing name after {0} keyword.",
@@ -128,3 +166,45 @@ class SyntaxProblem(Exception):
         super().__init__(issue.message)
         self.issue = issue
 
+
+
+@dataclass
+class Diagnostics:
+    """The errors one parse reports without stopping, as PowerShell goes on and reports them all.
+
+    `syntax` are the parser's own (a switch flag it does not know, a named block without its
+    body...); `semantic` are the checks PowerShell runs on the finished tree (a duplicate
+    parameter, control leaving a finally block...), which it lists after every syntax error.
+    """
+
+    syntax: list[ParseIssue] = field(default_factory=list)
+    semantic: list[ParseIssue] = field(default_factory=list)
+
+    def all_issues(self, fatal: ParseIssue | None = None) -> list[ParseIssue]:
+        """Every issue in PowerShell's order; none past `fatal`, where the parse stopped."""
+        syntax = self.syntax
+        if fatal is not None:
+            syntax = [issue for issue in syntax if issue.offset <= fatal.offset] + [fatal]
+        ordered = sorted(syntax, key=_offset) + sorted(self.semantic, key=_offset)
+        seen: set[tuple[str, int, int]] = set()
+        unique = []
+        for issue in ordered:  # PowerShell drops an error reported twice at the same place
+            key = (issue.error_id, issue.offset, issue.end_offset)
+            if key not in seen:
+                seen.add(key)
+                unique.append(issue)
+        return unique
+
+
+def _offset(issue: ParseIssue) -> int:
+    return issue.offset
+
+
+CURRENT_DIAGNOSTICS: ContextVar[Diagnostics | None] = ContextVar("pshv_diagnostics", default=None)
+
+
+def report(issue: ParseIssue, *, semantic: bool = False) -> None:
+    """Record an error and go on parsing (outside `parse`, e.g. while highlighting: ignored)."""
+    diagnostics = CURRENT_DIAGNOSTICS.get()
+    if diagnostics is not None:
+        (diagnostics.semantic if semantic else diagnostics.syntax).append(issue)

@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 
 from pshv.syntax import ast
 from pshv.syntax.ast import make
-from pshv.syntax.errors import SyntaxProblem, make_issue
+from pshv.syntax.errors import SyntaxProblem, make_issue, report
 from pshv.syntax.numbers import NUMBER_PATTERN, BadNumber, convert_number
 from pshv.syntax.source import SourceText
 from pshv.syntax.strings import (
@@ -117,6 +117,16 @@ _IN_WORD = frozenset("`$" + DOUBLE_QUOTES + SINGLE_QUOTES)  # continue a bare wo
 _VALUE_STARTS = frozenset("$@([{,!" + DOUBLE_QUOTES + SINGLE_QUOTES)  # always an operand
 
 
+SWITCH_FLAGS = ("regex", "wildcard", "exact", "casesensitive", "file")
+
+
+def switch_flag(name: str) -> str | None:
+    """The switch flag a (possibly abbreviated) parameter name stands for; None if none or several."""
+    name = name.lower()
+    matches = [flag for flag in SWITCH_FLAGS if flag.startswith(name)]
+    return matches[0] if len(matches) == 1 else None
+
+
 def operator_name(word: str) -> str:
     """Canonical operator word: lower case, with the case-insensitive 'i' prefix folded away."""
     word = word.lower()
@@ -128,7 +138,7 @@ class Frame:
 
     __slots__ = ("kind", "closer", "open_pos", "expect", "resume", "value_mode", "awaiting",
                  "script_body", "last_type", "first_comment", "first_comment_start", "attr_resume",
-                 "keyword", "named_blocks")
+                 "keyword", "named_blocks", "opener")
 
     def __init__(self, kind: str, closer: str, open_pos: int, resume: str, script_body: bool = False):
         self.kind = kind
@@ -145,6 +155,7 @@ class Frame:
         self.attr_resume = OPERAND
         self.keyword = ""
         self.named_blocks = False
+        self.opener = ""  # the keyword whose '(' opened this frame, e.g. IF or DO_WHILE
 
 
 def help_text(comment: str) -> str | None:
@@ -338,13 +349,13 @@ class Tokenizer:
         self.end_pos = self.length
         if len(self.frames) == 1 and frame.kind == "script":
             self.script_help = frame.first_comment and help_text(frame.first_comment)
-        if frame.kind in LIST_KINDS and frame.last_type not in SEPARATORS:
+        if frame.kind in LIST_KINDS and frame.last_type not in SEPARATORS and not frame.named_blocks:
             yield self._token("_SEP", self.length, self.length, "")
 
     def _newline(self, frame: Frame) -> Token | None:
         start = self.pos
         self.pos = _NEWLINE.match(self.text, self.pos).end()
-        if frame.kind in NO_NEWLINE_KINDS or self.continuation or frame.awaiting:
+        if frame.kind in NO_NEWLINE_KINDS or self.continuation or frame.awaiting or frame.named_blocks:
             return None
         if frame.expect in (DO_TAIL, KW_PAREN, FUNC_NAME, FUNC_AFTER_NAME, ATTR_CLOSE):
             return None
@@ -367,6 +378,7 @@ class Tokenizer:
         token = self._token(type_, start, end, value)
         frame.expect = START_EXPECT[frame.kind] if frame.kind != "paren" else PIPE_ELEM
         frame.awaiting = ""
+        frame.keyword = ""
         self.no_more_parameters = False
         return token
 
@@ -494,7 +506,8 @@ class Tokenizer:
             return None
         word = match.group().lower()
         if word in NAMED_BLOCKS:
-            if not (frame.script_body and self._named_block_at(pos, word)):
+            if not (frame.script_body and (self._named_block_at(pos, word)
+                                           or frame.named_blocks or frame.last_type == "")):
                 return None
             self.pos = end
             frame.awaiting = "named"
@@ -562,7 +575,7 @@ class Tokenizer:
             frame.awaiting = ""
         self.pos += 1
         token = self._token("LPAREN", self.pos - 1, self.pos)
-        self._push(kind, ")", self.pos - 1, resume)
+        self._push(kind, ")", self.pos - 1, resume).opener = keyword
         return token
 
     def _do_tail(self, frame: Frame, char: str) -> Token:
@@ -571,7 +584,7 @@ class Tokenizer:
             start = self.pos
             self.pos += len(word)
             frame.expect = KW_PAREN
-            frame.keyword = word.upper()
+            frame.keyword = "DO_" + word.upper()
             return self._token(word.upper(), start, self.pos, word)
         frame.expect = STMT
         return self._dispatch(frame, char)
@@ -600,12 +613,18 @@ class Tokenizer:
             if match:
                 self.pos = match.end()
                 node = make.CommandParameter(name=match.group(1))
+                if switch_flag(node.name) is None:  # PowerShell reports it and goes on
+                    report(make_issue("InvalidSwitchFlag", self.source, match.start(), match.end(),
+                                      node.name))
                 return self._token("PARAMETER", match.start(), match.end(),
                                    self._placed(node, match.start(), match.end()))
         if char == "{":
             return self._open_brace(frame)
         frame.value_mode = SWITCH_HEAD
-        return self._argument_value(frame, char)
+        token = self._argument_value(frame, char)
+        if char == "(":
+            self.frames[-1].opener = "SWITCH"
+        return token
 
     def _switch_body(self, frame: Frame, char: str) -> Token:
         if char == "{":

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 from pshv.syntax import ast
 from pshv.syntax.ast import make
 from pshv.syntax.diagnosis import describe_failure
-from pshv.syntax.errors import ParseError, SyntaxProblem
+from pshv.syntax.errors import CURRENT_DIAGNOSTICS, Diagnostics, ParseError, SyntaxProblem
 from pshv.syntax.lalr import TABLES, ParseFailure
 from pshv.syntax.lexer import Tokenizer
 from pshv.syntax.source import SourceText
@@ -81,15 +81,20 @@ def parse(text: str, *, path: str | None = None) -> ast.ScriptBlock:
     source = SourceText(text)
     session = _Session(source)
     tokenizer = session.tokenizer()
+    diagnostics = Diagnostics()
+    reporting = CURRENT_DIAGNOSTICS.set(diagnostics)
     collecting = gc.isenabled()
     gc.disable()  # the parse makes no reference cycles; tracing its many new nodes is wasted work
     try:
         script, _ = session.run(tokenizer, "start")
     except SyntaxProblem as problem:
-        raise ParseError([problem.issue], text) from None
+        raise ParseError(diagnostics.all_issues(problem.issue), text) from None
     finally:
+        CURRENT_DIAGNOSTICS.reset(reporting)
         if collecting:
             gc.enable()
+    if diagnostics.syntax or diagnostics.semantic:
+        raise ParseError(diagnostics.all_issues(), text)
     script.text = text
     script.start, script.extent_end, script.line, script.col = 0, len(text), 1, 1
     script.help = tokenizer.script_help

@@ -33,8 +33,9 @@ def issue_of(text: str):
     ("1 = 2", "InvalidLeftHandSide",
      "The assignment expression is not valid. The input to an assignment operator must be an "
      "object that is able to accept assignments, such as a variable or a property.", 1, 1, False),
+    # PowerShell places it on the ')' itself (rParen.Extent in its IfStatementRule)
     ("if ($x) 5", "MissingStatementBlock", "Missing statement block after if ( condition ).",
-     1, 8, False),
+     1, 7, False),
     ("try { 1 }", "MissingCatchOrFinally", "The Try statement is missing its Catch or Finally block.",
      1, 10, True),
     ("try { 1 }\n$x", "MissingCatchOrFinally",
