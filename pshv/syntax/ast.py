@@ -15,7 +15,6 @@ Conventions:
 from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, field, fields, is_dataclass
-from types import SimpleNamespace
 from typing import Callable, Union
 
 
@@ -464,8 +463,19 @@ def _constructor(cls: type) -> Callable[..., Node]:
 
 _MISSING = object()
 
-make = SimpleNamespace(**{
-    name: _constructor(value) for name, value in list(globals().items())
-    if isinstance(value, type) and is_dataclass(value) and issubclass(value, Node)
-})
-"""`make.Variable(name=..., start=...)` builds the same node as `Variable(...)`, faster."""
+class _Constructors:
+    """`make.Variable(name=..., start=...)` builds the same node as `Variable(...)`, faster.
+
+    Each constructor is generated the first time it is asked for, which keeps start-up cheap.
+    """
+
+    def __getattr__(self, name: str) -> Callable[..., Node]:
+        node_type = globals().get(name)
+        if not (isinstance(node_type, type) and is_dataclass(node_type) and issubclass(node_type, Node)):
+            raise AttributeError(name)
+        constructor = _constructor(node_type)
+        setattr(self, name, constructor)
+        return constructor
+
+
+make = _Constructors()
