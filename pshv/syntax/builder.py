@@ -6,7 +6,8 @@ from __future__ import annotations
 from pshv.syntax import ast
 from pshv.syntax.ast import make
 from pshv.syntax.checks import (
-    ASSIGNABLE, check_assignment_target, check_finally, check_parameters, report_at,
+    ASSIGNABLE, check_assignment_target, check_finally, check_parameters, check_ref_conversion,
+    report_at,
 )
 from pshv.syntax.errors import MESSAGES, ParseIssue, SyntaxProblem, make_issue, report
 from pshv.syntax.lexer import switch_flag
@@ -425,7 +426,10 @@ class TreeBuilder:
 
     def convert(self, children: list) -> ast.Convert:
         type_token, operand = children
-        return _at(make.Convert(type=type_token.value, operand=operand), type_token, operand)
+        node = _at(make.Convert(type=type_token.value, operand=operand), type_token, operand)
+        if type(operand) is ast.Convert:
+            check_ref_conversion(node)
+        return node
 
     def member(self, children: list) -> ast.Member:
         target, _, name = children

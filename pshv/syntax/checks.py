@@ -12,7 +12,7 @@ from functools import cache
 from typing import Iterator
 
 from pshv.syntax import ast
-from pshv.syntax.errors import MESSAGES, ParseIssue, report
+from pshv.syntax.errors import MESSAGES, ParseIssue, report, withdraw
 
 ASSIGNABLE = (ast.Variable, ast.Member, ast.Index)
 LOOPS = (ast.ForEach, ast.For, ast.While, ast.DoWhile, ast.Switch)
@@ -32,12 +32,44 @@ def check_assignment_target(target: ast.Node, compound: bool) -> None:
     if isinstance(target, ASSIGNABLE):
         return
     if isinstance(target, ast.Convert):
-        check_assignment_target(target.operand, compound)
+        chain = _conversions(target)
+        refs = [conversion.type for conversion in chain if _is_ref(conversion.type)]
+        if refs and len(chain) > 1:  # a type constraint: [ref] stands alone there
+            withdraw("ReferenceNeedsToBeLastTypeInTypeConversion", refs[-1].start)
+            report_at(refs[-1], "ReferenceNeedsToBeByItselfInTypeConstraint")
+        check_assignment_target(chain[-1].operand, compound)
     elif isinstance(target, ast.ArrayLiteral) and not compound:
         for element in target.elements:
             check_assignment_target(element, compound)
     else:
         report_at(target, "InvalidLeftHandSide")
+
+
+def check_ref_conversion(conversion: ast.Convert) -> None:
+    """[ref] in a sequence of casts: only once, and only as the last (innermost) one."""
+    chain = _conversions(conversion)
+    if len(chain) < 2:
+        return
+    if _is_ref(conversion.type):
+        for inner in chain[1:]:
+            if _is_ref(inner.type):
+                report_at(inner.type, "ReferenceNeedsToBeByItselfInTypeSequence")
+    else:
+        refs = [inner.type for inner in chain[1:] if _is_ref(inner.type)]
+        if len(refs) == 1:  # several are reported by the cast around them
+            report_at(refs[0], "ReferenceNeedsToBeLastTypeInTypeConversion")
+
+
+def _conversions(conversion: ast.Convert) -> list[ast.Convert]:
+    """`[a][b]$x` as the list of its casts, outermost first."""
+    chain = [conversion]
+    while isinstance(chain[-1].operand, ast.Convert):
+        chain.append(chain[-1].operand)
+    return chain
+
+
+def _is_ref(type_name: ast.TypeName) -> bool:
+    return type_name.name.lower() in ("ref", "system.management.automation.psreference")
 
 
 def check_parameters(parameters: list[ast.Parameter]) -> None:

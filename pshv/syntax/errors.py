@@ -203,6 +203,14 @@ def _offset(issue: ParseIssue) -> int:
 CURRENT_DIAGNOSTICS: ContextVar[Diagnostics | None] = ContextVar("pshv_diagnostics", default=None)
 
 
+def withdraw(error_id: str, offset: int) -> None:
+    """Take back a semantic error a later, wider check replaces (e.g. for an assignment target)."""
+    diagnostics = CURRENT_DIAGNOSTICS.get()
+    if diagnostics is not None:
+        diagnostics.semantic = [issue for issue in diagnostics.semantic
+                                if (issue.error_id, issue.offset) != (error_id, offset)]
+
+
 def report(issue: ParseIssue, *, semantic: bool = False) -> None:
     """Record an error and go on parsing (outside `parse`, e.g. while highlighting: ignored)."""
     diagnostics = CURRENT_DIAGNOSTICS.get()

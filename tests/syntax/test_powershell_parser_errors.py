@@ -99,6 +99,9 @@ CASES = [
     ('[a()][b]', ('UnexpectedAttribute',), OFFSET, (0,)),
     ('[a()][b]2', ('UnexpectedAttribute',), OFFSET, (0,)),
     ('@{ a=1;b=2;c=3;', ('MissingEndCurlyBrace',), OFFSET, (2,)),
+    ('[ref][ref]$x', ('ReferenceNeedsToBeByItselfInTypeSequence',), OFFSET, (5,)),
+    ('[int][ref]$x', ('ReferenceNeedsToBeLastTypeInTypeConversion',), OFFSET, (5,)),
+    ('[int][ref]$x = 42', ('ReferenceNeedsToBeByItselfInTypeConstraint',), OFFSET, (5,)),
 ]
 
 
