@@ -17,8 +17,8 @@ is such a move by nature, so a caller checking one skips that finding.
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable
 
 from pshv.lab.enums import MigrationAuthenticationType, OperationType, VMState
 from pshv.lab.filesystem import AccessDenied, FileSystem, FsError, parse_path
@@ -64,7 +64,9 @@ class Incompatibility:
 
 @dataclass
 class CompatibilityReport:
-    """A check and its parameters, so it can be re-run after fixes (VMCompatibilityReport)."""
+    """A check and its parameters, so it can be re-run after fixes (VMCompatibilityReport) and
+    the move it describes made (Move-VM -CompatibilityReport): every destination it was asked
+    for is kept."""
 
     vm: VirtualMachine
     destination_host: str
@@ -74,11 +76,23 @@ class CompatibilityReport:
     run_from_host: str
     live: bool
     incompatibilities: list[Incompatibility] = field(default_factory=list)
+    virtual_machine_path: str | None = None
+    snapshot_file_path: str | None = None
+    smart_paging_file_path: str | None = None
 
     @property
     def operation_type(self) -> OperationType:
-        moves_storage = self.include_storage or bool(self.vhd_destinations)
+        # files named for the destination move, so storage moves with the VM (as Move-VM's core sees it)
+        moves_storage = self.include_storage or bool(
+            self.destination_storage_path or self.vhd_destinations or self.virtual_machine_path
+            or self.snapshot_file_path or self.smart_paging_file_path)
         return OperationType.MoveVirtualMachineAndStorage if moves_storage else OperationType.MoveVirtualMachine
+
+    def move_options(self) -> dict[str, object]:
+        """Where the report puts the VM's files, as `check_migration` and the migration core take them."""
+        return {"include_storage": self.include_storage, "destination_storage_path": self.destination_storage_path,
+                "virtual_machine_path": self.virtual_machine_path, "snapshot_file_path": self.snapshot_file_path,
+                "smart_paging_file_path": self.smart_paging_file_path}
 
 
 def compare_vm(
@@ -89,6 +103,9 @@ def compare_vm(
     include_storage: bool = False,
     destination_storage_path: str | None = None,
     vhd_destinations: dict[str, str] | None = None,
+    virtual_machine_path: str | None = None,
+    snapshot_file_path: str | None = None,
+    smart_paging_file_path: str | None = None,
     run_from_host: str | None = None,
     live: bool | None = None,
 ) -> CompatibilityReport:
@@ -102,6 +119,9 @@ def compare_vm(
         vhd_destinations=vhd_destinations,
         run_from_host=run_from_host or lab.console_host,
         live=vm.state == VMState.Running if live is None else live,
+        virtual_machine_path=virtual_machine_path,
+        snapshot_file_path=snapshot_file_path,
+        smart_paging_file_path=smart_paging_file_path,
     )
     return recheck(lab, report)
 
@@ -112,11 +132,10 @@ def recheck(lab: Lab, report: CompatibilityReport) -> CompatibilityReport:
         lab,
         report.vm,
         report.destination_host,
-        include_storage=report.include_storage,
-        destination_storage_path=report.destination_storage_path,
         vhd_destinations=report.vhd_destinations,
         run_from_host=report.run_from_host,
         live=report.live,
+        **report.move_options(),
     )
     return report
 
@@ -131,8 +150,16 @@ def check_migration(
     vhd_destinations: dict[str, str] | None,
     run_from_host: str,
     live: bool,
+    virtual_machine_path: str | None = None,
+    snapshot_file_path: str | None = None,
+    smart_paging_file_path: str | None = None,
 ) -> list[Incompatibility]:
     """Every reason `vm` cannot move to `destination_host`, in the order Hyper-V checks.
+
+    A move that names any destination for the VM's files (-IncludeStorage, -DestinationStoragePath,
+    -VirtualMachinePath, -SnapshotFilePath, -SmartPagingFilePath, -Vhds) is checked on the storage
+    plan the migration core will carry out; the named folders themselves must be usable from the
+    destination host.  Otherwise the destination must reach the files where they are.
 
     When `destination_host` is the VM's own host the result is just the SAME_HOST_CODE finding
     (see the module's docstring)."""
@@ -173,7 +200,8 @@ def check_migration(
         if adapter.switch_name is not None and target.switch(adapter.switch_name) is None:
             add(f"Could not find Ethernet switch '{adapter.switch_name}'.", SWITCH_NOT_FOUND, adapter,
                 "SwitchNotFound")
-    moves_storage = include_storage or bool(vhd_destinations) or bool(destination_storage_path)
+    folders = [f for f in (virtual_machine_path, snapshot_file_path, smart_paging_file_path) if f]
+    moves_storage = include_storage or bool(vhd_destinations) or bool(destination_storage_path) or bool(folders)
     for drive in vm.hard_drives:
         if drive.is_pass_through and not same_cluster:
             # lab wording
@@ -184,10 +212,14 @@ def check_migration(
         plan = plan_storage_move(
             lab, vm, target.name,
             destination_storage_path=destination_storage_path,
+            virtual_machine_path=virtual_machine_path,
+            snapshot_file_path=snapshot_file_path,
+            smart_paging_file_path=smart_paging_file_path,
             vhd_destinations=vhd_destinations,
             use_host_defaults=include_storage and not destination_storage_path,
         )
-        _check_storage_plan(lab, vm, target, plan, add)
+        unusable = _check_folders(lab, vm, target, folders, add)
+        _check_storage_plan(lab, vm, target, plan, add, unusable)
     else:
         _check_shared_storage(lab, vm, target, add)
     if vm.state in RUNTIME_STATES - {VMState.Saved}:
@@ -270,7 +302,51 @@ def _denied(path: str, target: Host, culprit: object, add: Report) -> None:
         f"'{target.name}$' full control.", STORAGE_ACCESS_DENIED, culprit, "StorageAccessDenied")
 
 
-def _check_storage_plan(lab: Lab, vm: VirtualMachine, target: Host, plan: StoragePlan, add: Report) -> None:
+def _check_folders(lab: Lab, vm: VirtualMachine, target: Host, folders: list[str], add: Report) -> list[str]:
+    """-VirtualMachinePath, -SnapshotFilePath, -SmartPagingFilePath: each folder must resolve on
+    the destination host as its computer account (a share must grant it full control), and a
+    C:\\ClusterStorage path must be one of its cluster's shared volumes.  Returns the folders
+    found unusable (the files planned below them are not reported again)."""
+    fs = FileSystem(lab)
+    unusable: list[str] = []
+    for folder in folders:
+        if any(folder.casefold() == seen.casefold() for seen in unusable):
+            continue
+        if not _on_shared_volume(lab, target, folder):
+            # lab wording
+            add(f"The path '{folder}' is not on a cluster shared volume of host '{target.name}'.",
+                STORAGE_UNREACHABLE, vm, "StorageUnreachable")
+            unusable.append(folder)
+            continue
+        try:
+            fs.resolve(target, folder, computer_account=True)
+        except AccessDenied:
+            _denied(folder, target, vm, add)
+            unusable.append(folder)
+        except FsError:
+            # lab wording
+            add(f"The destination path '{folder}' is not available on host '{target.name}'.",
+                STORAGE_UNREACHABLE, vm, "StorageUnreachable")
+            unusable.append(folder)
+    return unusable
+
+
+def _on_shared_volume(lab: Lab, target: Host, path: str) -> bool:
+    """False for a C:\\ClusterStorage path that is no shared volume of the target's cluster."""
+    parsed = parse_path(path)
+    if not (parsed.drive == "C" and parsed.parts[:1] and parsed.parts[0].casefold() == "clusterstorage"):
+        return True
+    cluster = lab.cluster_of(target)
+    return cluster is not None and cluster.shared_volume(parsed.parts[1] if len(parsed.parts) > 1 else "") is not None
+
+
+def _below(path: str, folder: str) -> bool:
+    path, folder = path.casefold(), folder.rstrip("\\").casefold()
+    return path == folder or path.startswith(folder + "\\")
+
+
+def _check_storage_plan(lab: Lab, vm: VirtualMachine, target: Host, plan: StoragePlan, add: Report,
+                        unusable: Sequence[str] = ()) -> None:
     fs = FileSystem(lab)
     source = lab.host_of(vm)
     for missing in plan.missing:
@@ -279,15 +355,14 @@ def _check_storage_plan(lab: Lab, vm: VirtualMachine, target: Host, plan: Storag
             "StorageMissing")
     needed: dict[int, tuple[object, str, int]] = {}
     for move in plan.moves:
+        if any(_below(move.destination, folder) for folder in unusable):
+            continue  # its folder is already reported
         culprit = next((d for d in vm.hard_drives if d.path == move.source), vm)
-        parsed = parse_path(move.destination)
-        if parsed.drive == "C" and parsed.parts[:1] and parsed.parts[0].casefold() == "clusterstorage":
-            cluster = lab.cluster_of(target)
-            if cluster is None or cluster.shared_volume(parsed.parts[1] if len(parsed.parts) > 1 else "") is None:
-                # lab wording
-                add(f"The path '{move.destination}' is not on a cluster shared volume of host '{target.name}'.",
-                    STORAGE_UNREACHABLE, culprit, "StorageUnreachable")
-                continue
+        if not _on_shared_volume(lab, target, move.destination):
+            # lab wording
+            add(f"The path '{move.destination}' is not on a cluster shared volume of host '{target.name}'.",
+                STORAGE_UNREACHABLE, culprit, "StorageUnreachable")
+            continue
         try:
             location = fs.resolve(target, move.destination, computer_account=True)
         except AccessDenied:

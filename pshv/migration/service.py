@@ -211,10 +211,14 @@ class MigrationService:
         )
         kind: MigrationKind = ("SharedNothing" if moves_storage else "Live") if live else "Quick"
         m = self._new(vm, kind, source, destination, progress, verbose)
+        # the checks see the very plan made below
         issues = self.checker(
             self.lab, vm, destination,
-            include_storage=moves_storage,
+            include_storage=include_storage,
             destination_storage_path=destination_storage_path,
+            virtual_machine_path=virtual_machine_path,
+            snapshot_file_path=snapshot_file_path,
+            smart_paging_file_path=smart_paging_file_path,
             vhd_destinations=vhds,
             run_from_host=run_from_host or self.lab.console_host,
             live=live,

@@ -76,7 +76,9 @@ HELP = {
                     "DestinationHost": "The host to move the virtual machine to.",
                     "IncludeStorage": "Moves the virtual machine's files along with it.",
                     "DestinationStoragePath": "The folder on the destination for all of the virtual machine's files.",
-                    "CompatibilityReport": "A report from Compare-VM to move with.",
+                    "CompatibilityReport": "A report from Compare-VM to move with: the move goes to the "
+                                           "report's destination host, with the storage destinations it "
+                                           "was made for.",
                     "VirtualMachinePath": "Where the configuration files go on the destination; required when "
                                           "the destinations are given one by one (with -Vhds and the like).",
                     "Vhds": "Hashtables with SourceFilePath and DestinationFilePath, one per virtual hard disk "
@@ -101,6 +103,8 @@ HELP = {
          "Lists what prevents moving web01 to HV04."),
         parameters={"VirtualMachinePath": "Where the configuration files would go; required with -Vhds. The "
                                           "destination host must reach the path and it must have room.",
+                    "SnapshotFilePath": "Where the checkpoint files would go on the destination.",
+                    "SmartPagingFilePath": "Where the smart paging file would go on the destination.",
                     "Vhds": "Hashtables with SourceFilePath and DestinationFilePath, one per virtual hard disk."},
         inputs=_VM, outputs=("Microsoft.HyperV.PowerShell.VMCompatibilityReport",), links=("Move-VM",)),
     "Get-VMHost": H(

@@ -580,6 +580,23 @@ class VMCompatibilityError(LiveView):
     )
 
 
+class ReportVirtualMachine(VirtualMachine):
+    """The VM of a compatibility report (its .VM), as it would be on the destination: its network
+    adapters connect to the destination host's switches, as its incompatibilities' Sources do
+    (`Connect-VMNetworkAdapter -VMNetworkAdapter $report.VM.NetworkAdapters[0] -SwitchName X`).
+    The lab keeps no separate planned VM: a fix made through the report is made on the VM."""
+
+    def __init__(self, lab: M.Lab, vm: M.VirtualMachine, destination: str) -> None:
+        super().__init__(lab, vm)
+        self.destination = destination
+
+    fields = tuple(
+        (name, getter) if name != "NetworkAdapters" else
+        ("NetworkAdapters", lambda s: [VMNetworkAdapter(s.lab, s.vm, a, s.lab.find_host(s.destination))
+                                       for a in s.vm.network_adapters])
+        for name, getter in VirtualMachine.fields)
+
+
 class VMCompatibilityReport(LiveView):
     ps_type_names = (f"{HYPERV}.VMCompatibilityReport", "System.Object")
 
@@ -589,7 +606,7 @@ class VMCompatibilityReport(LiveView):
         self.settings_for = settings_for
 
     fields = (
-        ("VM", lambda s: VirtualMachine(s.lab, s.report.vm)),
+        ("VM", lambda s: ReportVirtualMachine(s.lab, s.report.vm, s.report.destination_host)),
         ("OperationType", lambda s: s.report.operation_type),
         ("Destination", lambda s: s.report.destination_host),
         ("Path", lambda s: s.report.vm.path),

@@ -99,16 +99,22 @@ class MoveVM(MoveCmdlet):
         def report_view(findings, migration):
             report = compat.CompatibilityReport(
                 vm=vm, destination_host=migration.destination,
-                include_storage=include_storage or bool(storage_path) or bool(vhds),
+                include_storage=include_storage,
                 destination_storage_path=storage_path, vhd_destinations=vhds, run_from_host=origin,
-                live=vm.state in LIVE_STATES, incompatibilities=findings)
+                live=vm.state in LIVE_STATES, incompatibilities=findings,
+                virtual_machine_path=self.params.get("VirtualMachinePath"),
+                snapshot_file_path=self.params.get("SnapshotFilePath"),
+                smart_paging_file_path=self.params.get("SmartPagingFilePath"))
             return VMCompatibilityReport(self.lab, report, self.host_settings)
 
         if self.run_move(start, report_view) is not None and self.params.get("Passthru"):
             self.write(self.view(vm))
 
     def _move_by_report(self, view: VMCompatibilityReport) -> None:
-        """-CompatibilityReport: re-check the (possibly fixed) report, then move as it describes."""
+        """-CompatibilityReport: re-check the (possibly fixed) report, then make the move it
+        describes: its destination host, every storage destination it records (-IncludeStorage,
+        -DestinationStoragePath, -VirtualMachinePath, -SnapshotFilePath, -SmartPagingFilePath,
+        -Vhds) and where it runs from; the fixes made through the report are on the VM itself."""
         report = view.report
         vm = report.vm
         if self.lab.vm_by_id(vm.id) is None:
@@ -121,12 +127,11 @@ class MoveVM(MoveCmdlet):
         def start(progress, verbose):
             return self.service.move_vm(
                 vm, report.destination_host,
-                include_storage=report.include_storage,
-                destination_storage_path=report.destination_storage_path,
                 vhds=report.vhd_destinations,
                 run_from_host=report.run_from_host,
                 progress=progress,
                 verbose=verbose,
+                **report.move_options(),
             )
 
         if self.run_move(start, lambda findings, migration: view) is not None and self.params.get("Passthru"):

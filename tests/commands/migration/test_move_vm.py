@@ -259,3 +259,66 @@ def test_destination_cim_session_sets():
            "DestinationFilePath='D:\\VMs\\web01\\web01.vhdx'})\n(Get-VM -ComputerName HV02).Name -join ','\n")
     assert not r.errors
     assert r.stdout == "\nName  ComputerName\n----  ------------\napp01 HV02\n\ndc01,app01,web01\n"
+
+
+# ---------------------------------------------------------------- Move-VM -CompatibilityReport: the move of the report
+
+CONFIG_FILE = "(Get-VM web01).Id.ToString().ToUpper() + '.vmcx'\n"
+
+
+def test_report_moves_the_configuration_to_its_virtual_machine_path():
+    r = ps(ENABLE + "$file = 'Virtual Machines\\' + " + CONFIG_FILE +
+           "$report = Compare-VM web01 HV02 -VirtualMachinePath D:\\X\n"
+           "$report.OperationType; $report.Incompatibilities.Count\n"
+           "Move-VM -CompatibilityReport $report\n"
+           "Get-VM web01 -ComputerName HV02 | Format-List ComputerName, Path, ConfigurationLocation\n"
+           "Test-Path \"\\\\HV02\\D$\\X\\$file\"; Test-Path \"D:\\Hyper-V\\web01\\$file\"\n")
+    assert r.stderr == ""
+    assert r.stdout == ("MoveVirtualMachineAndStorage\n0\n\n"
+                        "ComputerName          : HV02\nPath                  : D:\\X\nConfigurationLocation : D:\\X\n\n"
+                        "True\nFalse\n")
+
+
+def test_report_moves_all_storage_to_its_destination_storage_path():
+    r = ps(ENABLE + "$report = Compare-VM web01 HV02 -IncludeStorage -DestinationStoragePath D:\\Y\n"
+           "Move-VM -CompatibilityReport $report -Passthru | "
+           "Format-List ComputerName, Path, ConfigurationLocation, SnapshotFileLocation\n"
+           "(Get-VM web01 -ComputerName HV02).HardDrives.Path\n"
+           "Test-Path '\\\\HV02\\D$\\Y\\Virtual Hard Disks\\web01.vhdx'\n")
+    assert r.stderr == ""
+    assert r.stdout == ("\nComputerName          : HV02\nPath                  : D:\\Y\nConfigurationLocation : D:\\Y\n"
+                        "SnapshotFileLocation  : D:\\Y\n\nD:\\Y\\Virtual Hard Disks\\web01.vhdx\nTrue\n")
+
+
+def test_report_keeps_every_destination_it_was_made_for():
+    # -SnapshotFilePath, -SmartPagingFilePath and -Vhds go with the report too, and the report's
+    # own folder findings stop Move-VM as they stop Compare-VM.
+    vhds = ("@(@{SourceFilePath='D:\\Hyper-V\\Virtual Hard Disks\\web01.vhdx'; "
+            "DestinationFilePath='D:\\W\\Disks\\web01.vhdx'})")
+    r = ps(ENABLE + f"$bad = Compare-VM web01 HV02 -VirtualMachinePath Q:\\W -SnapshotFilePath Q:\\W -Vhds {vhds}\n"
+           "$bad.Incompatibilities | ForEach-Object { '{0} {1}' -f $_.MessageId, $_.Message }\n"
+           "Move-VM -CompatibilityReport $bad; $Error[0].TargetObject.Destination\n"
+           "(Get-VM web01 -ComputerName HV01).ComputerName\n"
+           f"$good = Compare-VM web01 HV02 -VirtualMachinePath D:\\W\\Config -SnapshotFilePath D:\\W\\Checkpoints "
+           f"-SmartPagingFilePath D:\\W\\Paging -Vhds {vhds}\n"
+           "Move-VM -CompatibilityReport $good\n"
+           "$vm = Get-VM web01 -ComputerName HV02\n"
+           "$vm.Path; $vm.SnapshotFileLocation; $vm.SmartPagingFilePath; $vm.HardDrives.Path\n")
+    assert r.stdout == ("26010 The destination path 'Q:\\W' is not available on host 'HV02'.\nHV02\nHV01\n"
+                        "D:\\W\\Config\nD:\\W\\Checkpoints\nD:\\W\\Paging\nD:\\W\\Disks\\web01.vhdx\n")
+    assert [e.message for e in r.errors] == [
+        ("The virtual machine 'web01' is not compatible with physical computer 'HV02'.\n"
+         "The destination path 'Q:\\W' is not available on host 'HV02'.")]
+
+
+def test_report_vm_adapters_connect_to_the_destination_switches():
+    r = ps(ENABLE + "New-VMSwitch Lab2 -SwitchType Private -ComputerName HV02 | Out-Null\n"
+           "New-VMSwitch Lab1 -SwitchType Private | Out-Null; Connect-VMNetworkAdapter web01 -SwitchName Lab1\n"
+           "$report = Compare-VM web01 HV02 -IncludeStorage -DestinationStoragePath D:\\VMs\\web01\n"
+           "$report.Incompatibilities.MessageId\n"
+           "Connect-VMNetworkAdapter -VMNetworkAdapter $report.VM.NetworkAdapters[0] -SwitchName Lab2\n"
+           "Compare-VM -CompatibilityReport $report; $report.Incompatibilities.Count\n"
+           "Move-VM -CompatibilityReport $report\n"
+           "(Get-VMNetworkAdapter web01 -ComputerName HV02).SwitchName\n")
+    assert r.stderr == ""
+    assert r.stdout == "33012\n0\nLab2\n"
