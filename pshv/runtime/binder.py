@@ -640,7 +640,9 @@ def _check_not_empty(param: _Param, value: object, extent: Extent | None) -> Non
         raise _error(f"Cannot bind argument to parameter '{param.name}' because it is an empty string.",
                      "ParameterArgumentValidationErrorEmptyStringNotAllowed", category="InvalidData",
                      extent=extent, cls=errors.ParameterBindingValidationException)
-    if isinstance(value, list):
+    if isinstance(value, list) and param.ptype.kind != _OBJECT:
+        # Only a collection-typed parameter looks into its argument (ParameterBinderBase's
+        # ValidateNullOrEmptyArgument): an empty array binds to [object] or [psobject].
         if not value and not spec.allow_empty_collection:
             raise _error(f"Cannot bind argument to parameter '{param.name}' because it is an empty array.",
                          "ParameterArgumentValidationErrorEmptyArrayNotAllowed", category="InvalidData",

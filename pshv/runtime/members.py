@@ -2,6 +2,9 @@
 
 Lookup order for an instance (as PowerShell's adapters do it):
 - PSObject note properties (then the wrapped base object's members);
+- instance members Add-Member gave an object that is not a PSObject (`instance_members`:
+  the object is seen through a PSObject view of them, as PowerShell's resurrection table
+  does; `own=True` skips them, and `base_member` and friends are a wrapper's fall-through);
 - hashtable keys, then the hashtable's own properties (keys win, as in PowerShell);
 - the object's own .NET properties (tables per Python type, DotNetObject.ps_get);
 - for collections: member enumeration over the elements (`$vms.Name`, `$names.ToUpper()`);
@@ -21,6 +24,7 @@ from decimal import Decimal
 from typing import Callable
 
 from . import errors
+from . import instance_members as IM
 from . import string_members as S
 from . import value_members as V
 from .method_support import (
@@ -36,6 +40,8 @@ from .method_support import (
 )
 from .objects import VOID, DotNetObject, Hashtable, Int64, Invocable, PSObject, PSType, fold
 from .types import StaticProperty, refusal, resolve_type, type_of
+
+_INSTANCE = IM.INDEX  # empty until Add-Member first keeps a member: the fast path's test
 
 # --------------------------------------------------------------------------- tables
 
@@ -86,16 +92,26 @@ def _table_for(table: dict[type, dict], obj: object) -> dict | None:
 # --------------------------------------------------------------------------- properties
 
 
-def get_member(ctx: object, obj: object, name: str, missing: object = None) -> object:
-    """The value of `obj.name`; `missing` when there is no such property anywhere."""
+def get_member(ctx: object, obj: object, name: str, missing: object = None, own: bool = False) -> object:
+    """The value of `obj.name`; `missing` when there is no such property anywhere.
+
+    `own=True` leaves out the instance members Add-Member gave `obj`: the fall-through of
+    a PSObject to its base object uses it when the PSObject is the view of those members."""
     kind = type(obj)
     if kind is PSObject:
         entry = obj._props.get(name.casefold())  # type: ignore[union-attr]
         if entry is not None:
             return entry[1]
-        if obj.base is not None:  # type: ignore[union-attr]
-            return get_member(ctx, obj.base, name, missing)  # type: ignore[union-attr]
-        return _intrinsic(obj, name, missing)
+        base = obj.base  # type: ignore[union-attr]
+        if base is None:
+            return _intrinsic(obj, name, missing)
+        if _INSTANCE and id(base) in _INSTANCE:
+            return base_member(ctx, obj, base, name, missing)  # type: ignore[arg-type]
+        return get_member(ctx, base, name, missing, True)
+    if _INSTANCE and not own and id(obj) in _INSTANCE:
+        record = IM.lookup(obj)
+        if record is not None:
+            return get_member(ctx, IM.view(obj, record), name, missing)
     if obj is None:
         return 0 if name.casefold() in ("count", "length") else missing
     table = _PROPERTIES.get(kind)
@@ -125,6 +141,16 @@ def get_member(ctx: object, obj: object, name: str, missing: object = None) -> o
     if table is not None and name.casefold() in table:
         return table[name.casefold()](obj)
     return _intrinsic(obj, name, missing)
+
+
+def base_member(ctx: object, wrapper: PSObject, base: object, name: str, missing: object = None) -> object:
+    """The member of `wrapper`'s base object: the base's instance members (unless `wrapper`
+    is the view holding them), then its own members."""
+    if _INSTANCE and type(base) is not PSObject:
+        record = IM.lookup(base)
+        if record is not None and not IM.is_view_of(wrapper, record):
+            return get_member(ctx, IM.view(base, record), name, missing)
+    return get_member(ctx, base, name, missing, True)
 
 
 def _intrinsic(obj: object, name: str, missing: object) -> object:
@@ -216,16 +242,21 @@ def has_member(obj: object, name: str) -> bool:
     return get_member(None, obj, name, _NOT_FOUND) is not _NOT_FOUND
 
 
-def set_member(ctx: object, obj: object, name: str, value: object) -> None:
-    """`obj.name = value`."""
+def set_member(ctx: object, obj: object, name: str, value: object, own: bool = False) -> None:
+    """`obj.name = value` (`own=True`: not to an instance member; see get_member)."""
     if type(obj) is PSObject:
         if obj.has_property(name):  # type: ignore[union-attr]
             obj.set(name, value)  # type: ignore[union-attr]
             return
         if obj.base is not None:  # type: ignore[union-attr]
-            set_member(ctx, obj.base, name, value)  # type: ignore[union-attr]
+            set_base_member(ctx, obj, obj.base, name, value)  # type: ignore[union-attr, arg-type]
             return
         raise property_not_settable(name)
+    if _INSTANCE and not own and id(obj) in _INSTANCE:
+        record = IM.lookup(obj)
+        if record is not None:
+            set_member(ctx, IM.view(obj, record), name, value)
+            return
     if isinstance(obj, Hashtable):
         obj[name] = value
         return
@@ -246,11 +277,28 @@ def set_member(ctx: object, obj: object, name: str, value: object) -> None:
     raise property_not_settable(name)
 
 
-def property_names(obj: object) -> list[str]:
-    """The object's properties in display order (Format-List *, Select-Object *)."""
+def set_base_member(ctx: object, wrapper: PSObject, base: object, name: str, value: object) -> None:
+    """Set a member of `wrapper`'s base object (its instance members first; see base_member)."""
+    if _INSTANCE and type(base) is not PSObject:
+        record = IM.lookup(base)
+        if record is not None and not IM.is_view_of(wrapper, record):
+            set_member(ctx, IM.view(base, record), name, value)
+            return
+    set_member(ctx, base, name, value, True)
+
+
+def property_names(obj: object, own: bool = False) -> list[str]:
+    """The object's properties in display order (Format-List *, Select-Object *); `own=True`
+    leaves out its instance members (see get_member)."""
     if type(obj) is PSObject:
         names = obj.property_names()
-        return names + [n for n in property_names(obj.base) if n not in names] if obj.base is not None else names
+        if obj.base is None:
+            return names
+        return names + [n for n in base_property_names(obj, obj.base) if n not in names]
+    if _INSTANCE and not own and id(obj) in _INSTANCE:
+        record = IM.lookup(obj)
+        if record is not None:
+            return property_names(IM.view(obj, record))
     if obj is None:
         return []
     names = _DISPLAY_NAMES.get(type(obj))
@@ -275,6 +323,15 @@ def property_names(obj: object) -> list[str]:
         return ["MyCommand", "ScriptLineNumber", "OffsetInLine", "ScriptName", "Line", "PositionMessage",
                 "InvocationName", "PSCommandPath"]
     return []
+
+
+def base_property_names(wrapper: PSObject, base: object) -> list[str]:
+    """The properties of `wrapper`'s base object (its instance members first; see base_member)."""
+    if _INSTANCE and type(base) is not PSObject:
+        record = IM.lookup(base)
+        if record is not None and not IM.is_view_of(wrapper, record):
+            return property_names(IM.view(base, record))
+    return property_names(base, True)
 
 
 # --------------------------------------------------------------------------- methods
@@ -323,22 +380,37 @@ def _find_method(obj: object, key: str) -> Callable[..., object] | None:
     return _COMMON_METHODS.get(key)
 
 
-def invoke_method(ctx: object, obj: object, name: str, args: list[object]) -> object:
-    """`obj.name(args)`; void methods return VOID (they write nothing)."""
+def invoke_method(ctx: object, obj: object, name: str, args: list[object], own: bool = False) -> object:
+    """`obj.name(args)`; void methods return VOID (they write nothing). `own=True` leaves out
+    the script methods Add-Member gave `obj` (see get_member)."""
     if obj is None:
         raise null_method_call()
     key = name.casefold()
     if key == "where" or key == "foreach":
         items = obj if isinstance(obj, list) else [obj]
         return _where(ctx, items, args) if key == "where" else _for_each(ctx, items, args)
-    if type(obj) is PSObject and obj.base is not None:  # type: ignore[union-attr]
-        return invoke_method(ctx, obj.base, name, args)  # type: ignore[union-attr]
+    if type(obj) is PSObject:
+        if obj.base is not None:  # type: ignore[union-attr]
+            return invoke_base_method(ctx, obj, obj.base, name, args)  # type: ignore[union-attr, arg-type]
+    elif _INSTANCE and not own and id(obj) in _INSTANCE:
+        record = IM.lookup(obj)
+        if record is not None and record.extension is not None:
+            return invoke_method(ctx, IM.view(obj, record), name, args)
     method = _find_method(obj, key)
     if method is not None:
         return call_method(name, method, args, ctx, obj)
     if isinstance(obj, list) and obj:
         return _enumerate_method(ctx, obj, name, args)
     raise method_not_found(type_of(obj).full_name, name)
+
+
+def invoke_base_method(ctx: object, wrapper: PSObject, base: object, name: str, args: list[object]) -> object:
+    """Call a method of `wrapper`'s base object (its script methods first; see base_member)."""
+    if _INSTANCE and type(base) is not PSObject:
+        record = IM.lookup(base)
+        if record is not None and record.extension is not None and not IM.is_view_of(wrapper, record):
+            return invoke_method(ctx, IM.view(base, record), name, args)
+    return invoke_method(ctx, base, name, args, True)
 
 
 def _enumerate_method(ctx: object, items: list, name: str, args: list[object]) -> object:
@@ -682,7 +754,8 @@ class PSObjectView(DotNetObject):
     ps_properties = ("Members", "Properties", "Methods", "ImmediateBaseObject", "BaseObject", "TypeNames")
 
     def __init__(self, target: object) -> None:
-        self.target = target
+        self.raw = target
+        self.target = IM.resurrect(target)  # an object with instance members shows them
 
     def type_names(self) -> list[object]:
         target = self.target
@@ -703,6 +776,8 @@ class PSObjectView(DotNetObject):
         if key == "methods":
             return []
         if key in ("baseobject", "immediatebaseobject"):
+            if self.target is not self.raw:
+                return self.raw
             target = self.target
             return target.base if type(target) is PSObject and target.base is not None else target
         if key == "typenames":

@@ -17,18 +17,21 @@ from . import errors
 from .objects import INT32_MAX, INT32_MIN, Char, Int64
 
 _ARITY: dict[object, tuple[int, int | None]] = {}
+"""By code object and number of defaults, not by function: a closure made per call (a
+DotNetObject's bound method) must neither grow the table nor be kept alive by it."""
 
 
 def arity(fn: Callable[..., Any]) -> tuple[int, int | None]:
     """(minimum, maximum or None for *args) positional parameters of `fn`, self excluded."""
-    key = getattr(fn, "__func__", fn)
+    func = getattr(fn, "__func__", fn)
+    code = func.__code__  # type: ignore[attr-defined]
+    defaults = func.__defaults__  # type: ignore[attr-defined]
+    key = (code, len(defaults)) if defaults else code
     found = _ARITY.get(key)
     if found is None:
-        code = key.__code__  # type: ignore[attr-defined]
-        defaults = key.__defaults__ or ()  # type: ignore[attr-defined]
         count = code.co_argcount
         has_varargs = bool(code.co_flags & 0x04)
-        found = (count - len(defaults), None if has_varargs else count)
+        found = (count - len(defaults or ()), None if has_varargs else count)
         _ARITY[key] = found
     if hasattr(fn, "__self__"):
         low, high = found

@@ -17,8 +17,8 @@
 | enum values           | enum.Enum members (shown by name)                             |
 | other .NET objects    | subclasses of `DotNetObject` (declared properties)            |
 
-Any object may carry extra note properties and type names through `PSObject`'s
-`attach` helpers (Add-Member on a non-PSObject wraps it).
+Any object may carry extra members: a PSObject holds its own; Add-Member on another
+object of a reference type keeps them in `instance_members`, keyed by the object.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ class Hashtable:
     `ordered` marks `[ordered]@{}` (System.Collections.Specialized.OrderedDictionary).
     """
 
-    __slots__ = ("_items", "ordered")
+    __slots__ = ("_items", "ordered", "__weakref__")  # weakly referable: instance_members
 
     def __init__(self, items: Iterable[tuple[object, object]] = (), ordered: bool = False) -> None:
         self._items: dict[object, tuple[object, object]] = {}
@@ -209,7 +209,7 @@ class PSType:
     """
 
     __slots__ = ("full_name", "accelerator", "is_instance", "element", "enum", "generic_args",
-                 "static_members", "constructor", "convert_from", "bases")
+                 "static_members", "constructor", "convert_from", "bases", "__weakref__")
 
     def __init__(
         self,

@@ -4,11 +4,18 @@ Note properties live in the PSObject itself. The runtime's PSObject stores plain
 only, so script properties, alias properties and script methods live in a `MemberTable`
 placed as the PSObject's base object: member lookup falls through to it, and it falls
 through to the object that was wrapped before (if any).
+
+A PSObject/PSCustomObject input gets the members itself. Any other object of a reference
+type (a VM, a hashtable, an array, an ArrayList...) gets them in the runtime's instance-member
+table (`pshv.runtime.instance_members`), so that the object itself shows them afterwards,
+as in Windows PowerShell 5.1; a string or a value type (int, DateTime, ...) gets a new
+wrapper whose members only the -PassThru output carries.
 """
 
 from __future__ import annotations
 
 from ...runtime import errors as E
+from ...runtime import instance_members
 from ...runtime.cmdlet import Cmdlet
 from ...runtime.objects import DotNetObject, Hashtable, Invocable, PSObject
 from ...runtime.params import ValidateSet, cmdlet, p
@@ -19,53 +26,63 @@ _MEMBER_TYPES = ("AliasProperty", "CodeProperty", "Property", "NoteProperty", "S
                  "MemberSet", "Event", "Dynamic", "All")
 _SUPPORTED = {"noteproperty": "NoteProperty", "scriptproperty": "ScriptProperty", "scriptmethod": "ScriptMethod",
               "aliasproperty": "AliasProperty"}
+_ABSENT = object()
 _INPUT = p("InputObject", "System.Management.Automation.PSObject", pipeline=True, mandatory=True)
 
 
 class MemberTable(DotNetObject):
     """Script/alias members of one PSObject, evaluated on access with `$this` set."""
 
-    def __init__(self, ctx, owner: PSObject, inner: object) -> None:
+    def __init__(self, ctx, owner: PSObject | None, inner: object,
+                 members: dict[str, tuple[str, str, object]] | None = None) -> None:
         self.ctx = ctx
         self.owner = owner
         self.inner = inner  # what the PSObject wrapped before, or None for a custom object
-        self.members: dict[str, tuple[str, str, object]] = {}  # folded name -> (name, kind, value)
+        # folded name -> (name, kind, value)
+        self.members: dict[str, tuple[str, str, object]] = {} if members is None else members
+
+    def bind(self, owner: PSObject | None, inner: object) -> MemberTable:
+        """The same members over another wrapper and object (instance-member views)."""
+        return MemberTable(self.ctx, owner, inner, self.members)
 
     ps_type_names = PSObject.DEFAULT_TYPE_NAMES  # what GetType() reports for a custom object
 
     @property
     def ps_properties(self) -> tuple[str, ...]:  # type: ignore[override]
-        from ...runtime.members import property_names
+        from ...runtime.members import base_property_names
 
         own = [name for name, kind, _ in self.members.values() if kind != "ScriptMethod"]
-        inner = property_names(self.inner) if self.inner is not None else []
+        inner = base_property_names(self.owner, self.inner) if self.inner is not None else []
         return tuple(own + [name for name in inner if name not in own])
 
     def ps_has(self, name: str) -> bool:
         return any(declared.casefold() == name.casefold() for declared in self.ps_properties)
 
     def ps_get(self, name: str) -> object:
-        from ...runtime.members import get_member
+        from ...runtime.members import base_member, get_member
 
         entry = self.members.get(name.casefold())
         if entry is None or entry[1] == "ScriptMethod":
             if self.inner is None:
                 raise KeyError(name)
-            return get_member(self.ctx, self.inner, name)
+            value = base_member(self.ctx, self.owner, self.inner, name, _ABSENT)
+            if value is _ABSENT:
+                raise KeyError(name)
+            return value
         _, kind, value = entry
         if kind == "AliasProperty":
             return get_member(self.ctx, self.owner, str(value))
         return self._run(value, [])
 
     def ps_set(self, name: str, value: object) -> None:
-        from ...runtime.members import set_member
+        from ...runtime.members import set_base_member, set_member
 
         entry = self.members.get(name.casefold())
         if entry is not None and entry[1] == "AliasProperty":
             set_member(self.ctx, self.owner, str(entry[2]), value)
             return
         if entry is None and self.inner is not None:
-            set_member(self.ctx, self.inner, name, value)
+            set_base_member(self.ctx, self.owner, self.inner, name, value)
             return
         raise KeyError(name)
 
@@ -75,10 +92,10 @@ class MemberTable(DotNetObject):
             block = entry[2]
             return lambda *args: self.ctx.collapse(self._run(block, list(args), collect=True))
         if self.inner is not None:
-            from ...runtime.members import PSMethod, get_member, invoke_method
+            from ...runtime.members import PSMethod, base_member, invoke_base_method
 
-            if isinstance(get_member(self.ctx, self.inner, name), PSMethod):
-                return lambda *args: invoke_method(self.ctx, self.inner, name, list(args))
+            if isinstance(base_member(self.ctx, self.owner, self.inner, name), PSMethod):
+                return lambda *args: invoke_base_method(self.ctx, self.owner, self.inner, name, list(args))
         return None
 
     def _run(self, block: Invocable, args: list, collect: bool = False) -> object:
@@ -117,7 +134,12 @@ class AddMember(Cmdlet):
 
     def process(self) -> None:
         item = self.params.get("InputObject")
-        target = item if type(item) is PSObject else PSObject(type_names=_type_names(item), base=item)
+        if type(item) is PSObject:
+            target = item
+        else:  # the view of the object's instance members; a string or value type: a wrapper of its own
+            target = instance_members.attach(self.ctx, item)
+            if target is None:
+                target = PSObject(type_names=_type_names(item), base=item)
         try:
             for name, kind, value in self._members():
                 self._add(target, name, kind, value)
@@ -171,6 +193,7 @@ class AddMember(Cmdlet):
         target.remove(name)
         if table is None:
             table = MemberTable(self.ctx, target, target.base)
+            instance_members.set_extension(target, target.base, table)
             target.base = table
         table.members[name.casefold()] = (name, kind, value)
 

@@ -7,6 +7,7 @@ methods are listed by name: the runtime knows which methods a value has, not the
 from __future__ import annotations
 
 from ...runtime import errors as E
+from ...runtime import instance_members
 from ...runtime.cmdlet import Cmdlet
 from ...runtime.objects import DotNetObject, PSObject
 from ...runtime.params import ValidateSet, cmdlet, p
@@ -91,6 +92,7 @@ class GetMember(Cmdlet):
         item = self.params.get("InputObject")
         if item is None:
             return
+        item = instance_members.resurrect(item)  # with the members Add-Member gave the object
         self._any = True
         if self.params.get("Static"):
             raise self.fail(E.PSNotSupportedException(

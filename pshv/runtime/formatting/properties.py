@@ -10,6 +10,8 @@ from functools import lru_cache
 from typing import Callable
 
 from .. import errors
+from ..instance_members import INDEX as INSTANCE_MEMBERS
+from ..instance_members import lookup as lookup_instance_members
 from ..objects import DotNetObject, Hashtable, Invocable, PSObject
 
 
@@ -17,6 +19,10 @@ def type_names(obj: object) -> list[str]:
     """The names views are looked up by, most derived first."""
     if isinstance(obj, PSObject):
         return obj.type_names
+    if INSTANCE_MEMBERS and obj is not None:
+        record = lookup_instance_members(obj)
+        if record is not None:
+            return record.type_names
     if isinstance(obj, DotNetObject):
         return list(obj.ps_type_names)
     from ..typenames import type_name_of
