@@ -160,6 +160,16 @@ class ClusterNodeState(IntEnum):
     Joining = 3
 
 
+class NodeDrainStatus(IntEnum):
+    """Microsoft.FailoverClusters.PowerShell.NodeDrainStatus (ClusterNode.DrainStatus), numbered as
+    the cluster API's CLUSTER_NODE_DRAIN_STATUS."""
+
+    NotInitiated = 0
+    InProgress = 1
+    Completed = 2
+    Failed = 3
+
+
 class ClusterGroupState(IntEnum):
     Unknown = -1
     Online = 0

@@ -35,8 +35,9 @@ HELP = {
         "Suspend-ClusterNode pauses a node so that no role moves to it. With -Drain it also moves every role the "
         "node owns to other nodes (live migration for running VMs): each role goes to -TargetNode, or else to "
         "the node owning the fewest roles, and the cluster runs MaximumParallelMigrations of the moves at a "
-        "time. The node's DrainStatus is InProgress until the moves end, then Completed (or Failed when a move "
-        "failed; that role stays on the node). The command returns at once unless -Wait is used.",
+        "time. The node's DrainStatus (as Get-ClusterNode shows it) is InProgress until the moves end, then "
+        "Completed (or Failed when a move failed; that role stays on the node), until the node is resumed. The "
+        "command returns at once unless -Wait is used.",
         ("Example 1: Drain a node before maintenance", "Suspend-ClusterNode HVC01 -Cluster CLU01 -Drain -Wait",
          "Pauses HVC01 and returns when its roles have moved to HVC02."),
         parameters={**_CLUSTER, "Name": "The nodes to pause.",
@@ -47,9 +48,9 @@ HELP = {
         outputs=("Microsoft.FailoverClusters.PowerShell.ClusterNode",), links=("Resume-ClusterNode",)),
     "Resume-ClusterNode": H(
         "Resumes a paused cluster node.",
-        "Resume-ClusterNode brings a paused node back Up. With -Failback Immediate the roles that its last drain "
-        "moved away are moved back to it; NoFailback and Policy leave them where they are (the lab's VM roles "
-        "keep the default failback policy, which prevents failback).",
+        "Resume-ClusterNode brings a paused node back Up, its DrainStatus back to NotInitiated. With -Failback "
+        "Immediate the roles that its last drain moved away are moved back to it; NoFailback and Policy leave "
+        "them where they are (the lab's VM roles keep the default failback policy, which prevents failback).",
         ("Example 1: Resume and take the roles back", "Resume-ClusterNode HVC01 -Cluster CLU01 -Failback Immediate",
          "Brings HVC01 back up and live-migrates its drained roles back to it."),
         parameters={**_CLUSTER, "Name": "The nodes to resume.",

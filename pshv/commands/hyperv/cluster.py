@@ -5,9 +5,15 @@ Resume-ClusterNode.
 `-Cluster` names a cluster (or one of its nodes); without it the local computer's cluster is used.
 A lab cluster's roles are VMs: each group has a "Virtual Machine" and a "Virtual Machine
 Configuration" resource.
+
+A node's DrainStatus follows its last drain (`node_drains`) until the node is resumed; it is
+NotInitiated otherwise.  Unverified: that resuming a node brings it back to NotInitiated (public
+scripts expect so; no documentation says it).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from ...lab.enums import ClusterGroupState, ClusterNodeState, VMState
 from ...lab.model import Cluster as LabCluster, ClusterGroup as LabGroup
@@ -18,6 +24,18 @@ from .objects import Cluster, ClusterGroup, ClusterNode, ClusterResource, Cluste
 
 CLUSTER_COMMANDS = "Microsoft.FailoverClusters.PowerShell"
 RESOURCE_TYPES = ("Virtual Machine", "Virtual Machine Configuration")
+DRAINS = "cluster.drains"
+
+
+def node_drains(ctx) -> dict[str, Any]:
+    """The drains of the lab's cluster nodes by node name (casefolded), from Suspend-ClusterNode
+    -Drain (`pshv.commands.migration.cluster_moves.Drain`) until the node is resumed; tied to the
+    lab, so a replaced lab starts with none."""
+    lab = ctx.services["lab"].lab
+    kept = ctx.services.get(DRAINS)
+    if not (isinstance(kept, tuple) and kept[0] is lab):
+        kept = ctx.services[DRAINS] = (lab, {})
+    return kept[1]
 
 
 def cluster_error(message: str, reason: str, category: str, target: object = None) -> E.PSException:
@@ -65,7 +83,8 @@ class _ClusterCmdlet(HyperVCmdlet):
     def nodes(self, cluster: LabCluster) -> list[ClusterNode]:
         item = self.params.get("InputObject")
         base = getattr(item, "base", None) or item
-        nodes = [ClusterNode(cluster, n) for n in cluster.nodes]
+        drains = node_drains(self.ctx)
+        nodes = [ClusterNode(cluster, n, drains.get(n.name.casefold())) for n in cluster.nodes]
         if isinstance(base, ClusterNode):
             nodes = [n for n in nodes if n.node is base.node]
         names = self.params.get("Name")
@@ -265,4 +284,6 @@ class ResumeClusterNode(_ClusterCmdlet):
                     continue
                 if node.node.state == ClusterNodeState.Paused:
                     node.node.state = ClusterNodeState.Up
+                    node_drains(self.ctx).pop(node.node.name.casefold(), None)
+                    node.drain = None
                 self.write(node)

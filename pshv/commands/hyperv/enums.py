@@ -74,6 +74,7 @@ def register_enums() -> None:
         register_enum(enum_cls, f"{HYPERV}.{enum_cls.__name__}")
     register_enum(lab_enums.VmMigrationType, f"{CLUSTERS}.VmMigrationType")
     register_enum(lab_enums.ClusterNodeState, f"{CLUSTERS}.ClusterNodeState")
+    register_enum(lab_enums.NodeDrainStatus, f"{CLUSTERS}.NodeDrainStatus")
     register_enum(lab_enums.ClusterGroupState, f"{CLUSTERS}.ClusterGroupState")
     register_enum(lab_enums.GroupType, f"{CLUSTERS}.GroupType")
     register_enum(ClusterResourceState, f"{CLUSTERS}.ClusterResourceState")

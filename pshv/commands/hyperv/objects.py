@@ -647,12 +647,17 @@ class Cluster(_ClusterView):
 class ClusterNode(_ClusterView):
     ps_type_names = (f"{CLUSTERS}.ClusterNode", f"{CLUSTERS}.ClusterObject", "System.Object")
 
-    def __init__(self, cluster: M.Cluster, node: M.ClusterNode) -> None:
+    def __init__(self, cluster: M.Cluster, node: M.ClusterNode, drain: Any = None) -> None:
         self.cluster = cluster
         self.node = node
+        self.drain = drain
+        """The node's drain (Suspend-ClusterNode -Drain), whose `status()` is the DrainStatus."""
 
     def number(self) -> str:
         return str(next(i for i, n in enumerate(self.cluster.nodes, 1) if n is self.node))
+
+    def drain_status(self) -> L.NodeDrainStatus:
+        return L.NodeDrainStatus.NotInitiated if self.drain is None else self.drain.status()
 
     fields = (
         ("Name", lambda s: s.node.name),
@@ -661,7 +666,7 @@ class ClusterNode(_ClusterView):
         ("Id", lambda s: s.number()),
         ("NodeName", lambda s: s.node.name),
         ("NodeWeight", lambda s: 1),
-        ("DrainStatus", lambda s: "NotInitiated"),
+        ("DrainStatus", lambda s: s.drain_status()),
         ("Cluster", lambda s: Cluster(s.cluster)),
     )
 

@@ -5,7 +5,7 @@ Roles of CLU01 keep their files on the CSV, so a move is a plain live (or quick)
 nodes; the migration core queues a cluster's moves and runs MaximumParallelMigrations at a time.
 Quick, Shutdown, ShutdownForce and TurnOff moves of a running VM save it (or turn it off) first and
 bring it back to Running on the destination, as the cluster brings the role online there.  A drain
-is tracked per node in `ctx.services['cluster.drains']` for DrainStatus and failback.
+is tracked per node (`node_drains`) for DrainStatus and failback until the node is resumed.
 
 Unverified: the text of a failed cluster move (no public transcript shows one) is "An error
 occurred while moving the clustered role '<name>'." followed by the migration's own lines.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...lab.enums import ClusterNodeState, VmMigrationType, VMState
+from ...lab.enums import ClusterNodeState, NodeDrainStatus, VmMigrationType, VMState
 from ...lab.model import Cluster as LabCluster
 from ...lab.model import ClusterGroup as LabGroup
 from ...lab.model import ClusterNode as LabNode
@@ -23,11 +23,10 @@ from ...lab.ops import set_vm_state
 from ...migration.service import Migration
 from ...runtime import errors as E
 from ...runtime.params import cmdlet, p
-from ..hyperv.cluster import CLUSTER_COMMANDS, _ClusterCmdlet, cluster_error
+from ..hyperv.cluster import CLUSTER_COMMANDS, _ClusterCmdlet, cluster_error, node_drains
 from ..hyperv.objects import ClusterGroup, ClusterNode
 from .service import EventJournal, migration_service, wait
 
-DRAINS = "cluster.drains"
 DOWNTIME_STATE = {VmMigrationType.Quick: VMState.Saved, VmMigrationType.Shutdown: VMState.Off,
                   VmMigrationType.ShutdownForce: VMState.Off, VmMigrationType.TurnOff: VMState.Off}
 
@@ -55,25 +54,10 @@ class Drain:
     node: str
     moves: list[RoleMove] = field(default_factory=list)
 
-    def status(self) -> str:
+    def status(self) -> NodeDrainStatus:
         if any(not m.done for m in self.moves):
-            return "InProgress"
-        return "Failed" if any(m.failed for m in self.moves) else "Completed"
-
-
-class DrainingNode(ClusterNode):
-    """A ClusterNode whose DrainStatus follows its drain."""
-
-    fields = tuple((name, getter) if name != "DrainStatus" else ("DrainStatus", lambda s: s.drain.status())
-                   for name, getter in ClusterNode.fields)
-
-    def __init__(self, cluster: LabCluster, node: LabNode, drain: Drain) -> None:
-        super().__init__(cluster, node)
-        self.drain = drain
-
-
-def drains(ctx) -> dict[str, Drain]:
-    return ctx.services.setdefault(DRAINS, {})
+            return NodeDrainStatus.InProgress
+        return NodeDrainStatus.Failed if any(m.failed for m in self.moves) else NodeDrainStatus.Completed
 
 
 def move_error(group: LabGroup, migration: Migration) -> E.PSException:
@@ -123,7 +107,7 @@ def least_loaded(cluster: LabCluster, exclude: str, planned: dict[str, int]) -> 
     return min(candidates, key=load)
 
 
-def drain_node(cmdlet, cluster: LabCluster, node: LabNode) -> DrainingNode:
+def drain_node(cmdlet, cluster: LabCluster, node: LabNode) -> ClusterNode:
     """Suspend-ClusterNode -Drain: pause the node and move every role it owns away."""
     target_name = cmdlet.params.get("TargetNode")
     target = cluster.node(target_name) if target_name else None
@@ -131,7 +115,7 @@ def drain_node(cmdlet, cluster: LabCluster, node: LabNode) -> DrainingNode:
         raise cmdlet.fail(cluster_error(f"The cluster node '{target_name}' was not found.", "ClusterNodeNotFound",
                                         "ObjectNotFound", target_name))
     node.state = ClusterNodeState.Paused
-    drain = drains(cmdlet.ctx)[node.name.casefold()] = Drain(node.name)
+    drain = node_drains(cmdlet.ctx)[node.name.casefold()] = Drain(node.name)
     planned: dict[str, int] = {}
     for group in [g for g in cluster.groups if g.owner_node.casefold() == node.name.casefold()]:
         destination = target or least_loaded(cluster, node.name, planned)
@@ -144,21 +128,22 @@ def drain_node(cmdlet, cluster: LabCluster, node: LabNode) -> DrainingNode:
         drain.moves.append(RoleMove(group, start_role_move(cmdlet, group, destination.name)))
     if cmdlet.params.get("Wait"):
         until_done(cmdlet.ctx, lambda: all(m.done for m in drain.moves))
-    return DrainingNode(cluster, node, drain)
+    return ClusterNode(cluster, node, drain)
 
 
 def failback(cmdlet, cluster: LabCluster, node: LabNode, how: str) -> ClusterNode:
     """Resume-ClusterNode -Failback: Immediate moves the drained roles back now; NoFailback and
-    Policy leave them (the lab's VM roles keep the default policy, which prevents failback)."""
+    Policy leave them (the lab's VM roles keep the default policy, which prevents failback).
+    The node's drain ends with the resume (DrainStatus NotInitiated)."""
     node.state = ClusterNodeState.Up
-    drain = drains(cmdlet.ctx).get(node.name.casefold())
+    drain = node_drains(cmdlet.ctx).pop(node.name.casefold(), None)
     if how != "Immediate" or drain is None:
         return ClusterNode(cluster, node)
     for move in drain.moves:
         group = move.group
         if group in cluster.groups and group.owner_node.casefold() != node.name.casefold():
             start_role_move(cmdlet, group, node.name)
-    return DrainingNode(cluster, node, drain)
+    return ClusterNode(cluster, node)
 
 
 def until_done(ctx, done, timeout: float | None = None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pshv.lab.enums import NodeDrainStatus
 from pshv.runtime.host import CaptureHost
 from pshv.shell import create_session
 
@@ -41,7 +42,7 @@ def test_drain_pauses_the_node_and_reports_drain_status():
     assert r.stdout == (
         "\nName   State DrainStatus\n"
         "----   ----- -----------\n"
-        "HVC01 Paused InProgress\n\n\n"
+        "HVC01 Paused  InProgress\n\n\n"
         "Name  OwnerNode State\n"
         "----  --------- -----\n"
         "crm01 HVC02     Online\n"
@@ -59,8 +60,39 @@ def test_drain_queues_moves_per_maximum_parallel_migrations(parallel, overlappin
 
 def test_drain_wait_ends_completed():
     r = run(SECOND_ROLE + "(Suspend-ClusterNode HVC01 -Cluster CLU01 -Drain -Wait).DrainStatus;" + TRACES)
-    assert [str(x) for x in r.output] == ["Completed", "crm01 Live HVC01 HVC02 Completed True",
-                                          "crm02 Live HVC01 HVC02 Completed True"]
+    assert r.output[0] is NodeDrainStatus.Completed
+    assert [str(x) for x in r.output[1:]] == ["crm01 Live HVC01 HVC02 Completed True",
+                                              "crm02 Live HVC01 HVC02 Completed True"]
+
+
+def test_drain_status_is_the_node_drain_status_enum():
+    # DrainStatus is Microsoft.FailoverClusters.PowerShell.NodeDrainStatus (NotInitiated=0,
+    # InProgress=1, Completed=2, Failed=3): it compares with names and numbers, converts to [int],
+    # prints its name.
+    r = run("$n = Get-ClusterNode HVC01 -Cluster CLU01; $s = $n.DrainStatus;"
+            "$s.GetType().FullName; $s -is [Microsoft.FailoverClusters.PowerShell.NodeDrainStatus];"
+            "$s -eq 'NotInitiated'; $s -eq 0; [int]$s; $s.ToString(); \"$s\";"
+            "[int][Microsoft.FailoverClusters.PowerShell.NodeDrainStatus]::Failed;"
+            "[enum]::GetNames([Microsoft.FailoverClusters.PowerShell.NodeDrainStatus]) -join ','")
+    assert r.errors == [], r.stderr
+    assert [str(x) for x in r.output] == [
+        "Microsoft.FailoverClusters.PowerShell.NodeDrainStatus", "True", "True", "True", "0", "NotInitiated",
+        "NotInitiated", "3", "NotInitiated,InProgress,Completed,Failed"]
+
+
+def test_get_cluster_node_follows_the_drain_until_resume():
+    # the usual maintenance script: drain without -Wait, poll Get-ClusterNode until the drain ends
+    r = run(SECOND_ROLE + "Suspend-ClusterNode HVC01 -Cluster CLU01 -Drain | Out-Null;"
+            "(Get-ClusterNode HVC01 -Cluster CLU01).DrainStatus.ToString();"
+            "$polls = 0; while ((Get-ClusterNode HVC01 -Cluster CLU01).DrainStatus -eq 'InProgress') "
+            "{ Start-Sleep 5; $polls++ }; $polls -gt 0;"
+            "Get-ClusterNode -Cluster CLU01 | ForEach-Object { '{0} {1} {2}' -f $_.Name, $_.State, $_.DrainStatus };"
+            "(Get-ClusterGroup crm01 -Cluster CLU01).OwnerNode.DrainStatus.ToString();"
+            "(Resume-ClusterNode HVC01 -Cluster CLU01).DrainStatus.ToString();"
+            "(Get-ClusterNode HVC01 -Cluster CLU01).DrainStatus.ToString()")
+    assert r.errors == [], r.stderr
+    assert [str(x) for x in r.output] == ["InProgress", "True", "HVC01 Paused Completed", "HVC02 Up NotInitiated",
+                                          "NotInitiated", "NotInitiated", "NotInitiated"]
 
 
 def test_resume_with_immediate_failback_moves_the_roles_back():
